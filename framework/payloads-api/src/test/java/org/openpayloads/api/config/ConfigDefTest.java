@@ -1,0 +1,81 @@
+package org.openpayloads.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openpayloads.api.ConfigException;
+import org.openpayloads.api.FieldError;
+import org.openpayloads.api.config.ConfigDef.Required;
+import org.openpayloads.api.config.ConfigDef.Type;
+import org.openpayloads.api.config.ConfigDef.Validator;
+
+class ConfigDefTest {
+
+    private final ConfigDef def = new ConfigDef()
+            .define("username", Type.STRING, Required.YES, "login", "the user to log in as")
+            .define("password", Type.SECRET, Required.YES, "login", "the user's password")
+            .define("timeoutSeconds", Type.INT, "30", Validator.NONE, "http", "request timeout")
+            .define("tokenUrl", Type.URL, Required.NO, "login", "where tokens come from")
+            .define("flow", Type.STRING, "PASSWORD", Validator.oneOf("PASSWORD", "JWT"), "login", "the flow");
+
+    @Test
+    void collectsEveryProblemNotOnlyTheFirst() {
+        var errors = def.validate(Map.of("timeoutSeconds", "soon", "tokenUrl", "not a url", "flow", "MAGIC",
+                "colour", "red"));
+
+        assertThat(errors).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("username", "password", "timeoutSeconds", "tokenUrl", "flow", "colour");
+        assertThat(errors).filteredOn(e -> e.field().equals("timeoutSeconds"))
+                .singleElement().extracting(FieldError::message).asString().contains("'soon'", "whole number");
+        assertThat(errors).filteredOn(e -> e.field().equals("flow"))
+                .singleElement().extracting(FieldError::message).asString().contains("JWT, PASSWORD");
+    }
+
+    @Test
+    void blankCountsAsMissing() {
+        assertThat(def.validate(Map.of("username", " ", "password", "pw")))
+                .extracting(FieldError::field).containsExactly("username");
+    }
+
+    @Test
+    void neverEchoesASecret() {
+        ConfigDef numericSecret = new ConfigDef().define("pin", Type.SECRET, Required.YES, "g", "a pin");
+        assertThat(numericSecret.validate(Map.of("pin", "1234"))).isEmpty();
+        ConfigDef secretUrl = new ConfigDef()
+                .define("hook", Type.SECRET, "x", v -> v.startsWith("https") ? java.util.Optional.empty()
+                        : java.util.Optional.of("expected https"), "g", "a hook");
+        assertThat(secretUrl.validate(Map.of("hook", "http://s3cr3t"))).extracting(FieldError::message)
+                .noneMatch(m -> m.contains("s3cr3t"));
+    }
+
+    @Test
+    void parseFillsDefaults() {
+        Map<String, String> parsed = def.parse(Map.of("username", "ann", "password", "pw"));
+        assertThat(parsed).containsEntry("timeoutSeconds", "30").containsEntry("flow", "PASSWORD")
+                .doesNotContainKey("tokenUrl");
+    }
+
+    @Test
+    void parseThrowsWithAllErrors() {
+        assertThatThrownBy(() -> def.parse(Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).hasSize(2));
+    }
+
+    @Test
+    void refusesConflictingDeclarations() {
+        assertThatThrownBy(() -> def.define("username", Type.STRING, Required.NO, "g", "again"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'username' is already defined");
+        assertThatThrownBy(() -> new ConfigDef.Key("x", Type.STRING, Required.YES, "d", Validator.NONE, "g", "doc"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot have a default ('d')");
+    }
+
+    @Test
+    void acceptsOnlyAbsoluteHttpUrls() {
+        assertThat(ConfigDef.isHttpUrl("https://login.salesforce.com")).isTrue();
+        assertThat(ConfigDef.isHttpUrl("ftp://x")).isFalse();
+        assertThat(ConfigDef.isHttpUrl("/relative")).isFalse();
+    }
+}

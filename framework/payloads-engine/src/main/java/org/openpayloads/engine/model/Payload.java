@@ -1,0 +1,51 @@
+package org.openpayloads.engine.model;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One kind of data an integration sends or receives, with its body's elements and its targets
+ * (inbound) or sources (outbound).
+ *
+ * @param dedupeKey an element path, or {@code header:Idempotency-Key}; repeated values are duplicates
+ * @param orderingKey an element path; jobs with the same value run one at a time, in order
+ * @param syncResponse whether the endpoint waits for the result instead of answering 202
+ * @param redactPaths element paths and header names masked in stored requests
+ * @param endpointUrl outbound: the URL template called
+ * @param credential outbound: API name of the credential the call uses
+ */
+public record Payload(String apiName, String label, @Nullable String description, Direction direction,
+                      PayloadKind kind, ContentType contentType, boolean allowPartialSuccess, boolean active,
+                      InboundAuth auth, @Nullable String dedupeKey, @Nullable String orderingKey,
+                      boolean syncResponse, InactiveBehaviour whenInactive, List<String> redactPaths,
+                      @Nullable String endpointUrl, @Nullable HttpMethod httpMethod, @Nullable String credential,
+                      List<Element> elements, List<Target> targets, List<Source> sources, AuditInfo audit) {
+
+    public Payload {
+        auth = auth == null ? InboundAuth.NONE : auth;
+        whenInactive = whenInactive == null ? InactiveBehaviour.HOLD : whenInactive;
+        redactPaths = redactPaths == null ? List.of() : List.copyOf(redactPaths);
+        elements = elements == null ? List.of() : List.copyOf(elements);
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        audit = audit == null ? AuditInfo.NEW : audit;
+    }
+
+    public Payload withElements(List<Element> newElements) {
+        return new Payload(apiName, label, description, direction, kind, contentType, allowPartialSuccess, active,
+                auth, dedupeKey, orderingKey, syncResponse, whenInactive, redactPaths, endpointUrl, httpMethod,
+                credential, newElements, targets, sources, audit);
+    }
+
+    public Payload withTargets(List<Target> newTargets) {
+        return new Payload(apiName, label, description, direction, kind, contentType, allowPartialSuccess, active,
+                auth, dedupeKey, orderingKey, syncResponse, whenInactive, redactPaths, endpointUrl, httpMethod,
+                credential, elements, newTargets, sources, audit);
+    }
+
+    public Payload withSources(List<Source> newSources) {
+        return new Payload(apiName, label, description, direction, kind, contentType, allowPartialSuccess, active,
+                auth, dedupeKey, orderingKey, syncResponse, whenInactive, redactPaths, endpointUrl, httpMethod,
+                credential, elements, targets, newSources, audit);
+    }
+}
