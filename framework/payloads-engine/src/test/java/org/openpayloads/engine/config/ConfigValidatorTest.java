@@ -1,0 +1,333 @@
+package org.openpayloads.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openpayloads.engine.config.ModelExamples.account;
+import static org.openpayloads.engine.config.ModelExamples.charge;
+import static org.openpayloads.engine.config.ModelExamples.contact;
+import static org.openpayloads.engine.config.ModelExamples.credentials;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.ListAssert;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.openpayloads.api.FieldError;
+import org.openpayloads.engine.model.AuthType;
+import org.openpayloads.engine.model.ContentType;
+import org.openpayloads.engine.model.CredentialChange;
+import org.openpayloads.engine.model.CredentialType;
+import org.openpayloads.engine.model.DataType;
+import org.openpayloads.engine.model.Direction;
+import org.openpayloads.engine.model.Element;
+import org.openpayloads.engine.model.FieldMapping;
+import org.openpayloads.engine.model.HttpMethod;
+import org.openpayloads.engine.model.InactiveBehaviour;
+import org.openpayloads.engine.model.InboundAuth;
+import org.openpayloads.engine.model.Integration;
+import org.openpayloads.engine.model.NullRule;
+import org.openpayloads.engine.model.Operation;
+import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Source;
+import org.openpayloads.engine.model.Target;
+import org.openpayloads.engine.model.ValueSourceType;
+import org.openpayloads.engine.model.WhenPresent;
+
+class ConfigValidatorTest {
+
+    private final ConfigValidator validator = new ConfigValidator();
+
+    private static ListAssert<FieldError> assertErrors(List<FieldError> errors) {
+        return assertThat(errors);
+    }
+
+    private static FieldError only(List<FieldError> errors) {
+        assertThat(errors).hasSize(1);
+        return errors.get(0);
+    }
+
+    @Nested
+    class Integrations {
+
+        @Test
+        void acceptsAValidIntegration() {
+            assertThat(validator.validate(ModelExamples.stripe())).isEmpty();
+        }
+
+        @Test
+        void requiresApiNameAndLabel() {
+            assertErrors(validator.validate(new Integration(" ", "", null, true, null)))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("apiName", "is required"),
+                            org.assertj.core.groups.Tuple.tuple("label", "is required"));
+        }
+
+        @Test
+        void refusesNamesThatAreNotUrlSafeOrTooLong() {
+            FieldError spaces = only(validator.validate(new Integration("my stripe", "x", null, true, null)));
+            assertThat(spaces.message()).contains("'my stripe'", "URL-safe");
+            FieldError slash = only(validator.validate(new Integration("a/b", "x", null, true, null)));
+            assertThat(slash.field()).isEqualTo("apiName");
+            FieldError longName = only(validator.validate(new Integration("a".repeat(81), "x", null, true, null)));
+            assertThat(longName.message()).isEqualTo("is 81 characters long; expected at most 80");
+            assertThat(validator.validate(new Integration("a".repeat(80), "l".repeat(256), "d".repeat(4001), true,
+                    null))).extracting(FieldError::field).containsExactly("label", "description");
+        }
+    }
+
+    @Nested
+    class Payloads {
+
+        @Test
+        void acceptsTheStripeChargePayload() {
+            assertThat(validator.validate(charge(), credentials())).isEmpty();
+        }
+
+        @Test
+        void requiresDirectionKindAndContentType() {
+            Payload bare = new Payload("p", "P", null, null, null, null, false, true, null, null, null, false, null,
+                    null, null, null, null, null, null, null, null);
+            assertErrors(validator.validate(bare, Set.of())).extracting(FieldError::field)
+                    .containsExactly("direction", "kind", "contentType");
+        }
+
+        @Test
+        void kindMustMatchDirection() {
+            Payload mismatched = new Payload("p", "P", null, Direction.INBOUND, PayloadKind.SCHEDULED, ContentType.JSON,
+                    false, true, null, null, null, false, null, null, "https://x.test/a", HttpMethod.GET, null, null,
+                    null, null, null);
+            assertThat(validator.validate(mismatched, Set.of())).extracting(FieldError::field).contains("kind");
+        }
+
+        @Test
+        void reportsEveryBadElementPathWithItsPosition() {
+            Payload payload = charge().withElements(List.of(
+                    new Element("data", "$.data", DataType.OBJECT, false, false, List.of(
+                            new Element("bad", "$.data.[", DataType.STRING, false, false, List.of()),
+                            new Element("outside", "$.other", DataType.STRING, false, false, List.of()))),
+                    new Element("relative", "data.id", DataType.STRING, false, false, List.of()),
+                    new Element("data", "$.data", DataType.OBJECT, false, false, List.of())));
+            assertErrors(validator.validate(payload, credentials())).extracting(FieldError::field)
+                    .containsExactly("elements[0].children[0].path", "elements[0].children[1].path",
+                            "elements[1].path", "elements[2].name", "elements[2].path");
+        }
+
+        @Test
+        void authNeedsAnExistingCredential() {
+            Payload payload = withAuth(new InboundAuth(AuthType.HMAC, "nope", null, "{timestamp}", "HEXA", -1));
+            assertErrors(validator.validate(payload, credentials())).extracting(FieldError::field)
+                    .containsExactly("auth.credential", "auth.headerName", "auth.signatureEncoding",
+                            "auth.signedContent", "auth.toleranceSeconds");
+            assertThat(validator.validate(payload, credentials()).get(0).message())
+                    .contains("credential 'nope' does not exist", "stripe-webhook");
+        }
+
+        @Test
+        void keysMustBePathsOrHeaders() {
+            Payload payload = new Payload("charge", "C", null, Direction.INBOUND, PayloadKind.API_PUSH,
+                    ContentType.JSON, false, true, null, "id", "header:bad name", false, InactiveBehaviour.REJECT,
+                    List.of("$.card.number", "nope"), null, null, null, null, null, null, null);
+            assertErrors(validator.validate(payload, Set.of())).extracting(FieldError::field)
+                    .containsExactly("dedupeKey", "orderingKey", "redactPaths[1]");
+        }
+
+        @Test
+        void inboundHasNoSourcesAndOutboundNoTargets() {
+            Payload inbound = charge().withSources(List.of(new Source("s", "S", 0, "Account", null, null, null)));
+            assertThat(validator.validate(inbound, credentials())).extracting(FieldError::field).contains("sources");
+            Payload outbound = new Payload("get", "Get", null, Direction.OUTBOUND, PayloadKind.API_GET,
+                    ContentType.JSON, false, true, null, null, null, false, null, null, null, null, null, null,
+                    List.of(account()), null, null);
+            assertThat(validator.validate(outbound, Set.of())).extracting(FieldError::field).contains("targets");
+        }
+
+        @Test
+        void outboundCallsNeedAnAbsoluteUrlAndAMethod() {
+            Payload call = outbound(PayloadKind.RECORD_TRIGGERED, "api.stripe.com/v1/customers", null, "nope");
+            assertErrors(validator.validate(call, Set.of("stripe"))).extracting(FieldError::field)
+                    .containsExactly("endpointUrl", "httpMethod", "credential");
+            Payload good = outbound(PayloadKind.RECORD_TRIGGERED, "https://api.stripe.com/v1/customers/{Id}",
+                    HttpMethod.POST, "stripe");
+            assertThat(validator.validate(good, Set.of("stripe"))).isEmpty();
+            Payload get = outbound(PayloadKind.API_GET, "https://x.test", null, null);
+            assertThat(validator.validate(get, Set.of())).extracting(FieldError::field).containsExactly("endpointUrl");
+        }
+
+        @Test
+        void sourcesAreCheckedWithTheirMappings() {
+            Source bad = new Source("accounts", "Accounts", 0, "Account", "Name != null", "SELECT Id FROM Account",
+                    List.of(new FieldMapping("$.name", ValueSourceType.FIELD, "Account.Name", null, null, null, null,
+                            null, null),
+                            new FieldMapping("not a path", ValueSourceType.ELEMENT, "$.x", null, null, null, null,
+                                    null, null)));
+            Payload payload = outbound(PayloadKind.API_GET, null, null, null).withSources(List.of(bad));
+            assertErrors(validator.validate(payload, Set.of())).extracting(FieldError::field)
+                    .containsExactly("sources[0].query", "sources[0].mappings[1].field",
+                            "sources[0].mappings[1].sourceType");
+        }
+
+        private Payload withAuth(InboundAuth auth) {
+            Payload c = charge();
+            return new Payload(c.apiName(), c.label(), null, c.direction(), c.kind(), c.contentType(), false, true,
+                    auth, null, null, false, null, null, null, null, null, c.elements(), c.targets(), null, null);
+        }
+
+        private Payload outbound(PayloadKind kind, String url, HttpMethod method, String credential) {
+            return new Payload("out", "Out", null, Direction.OUTBOUND, kind, ContentType.FORM_URL_ENCODED, false, true,
+                    null, null, null, false, null, null, url, method, credential, null, null, null, null);
+        }
+    }
+
+    @Nested
+    class Targets {
+
+        @Test
+        void upsertNeedsAnExternalIdField() {
+            Target t = target(Operation.UPSERT, null, List.of(), account().mappings());
+            assertThat(errorsOf(t)).extracting(FieldError::field, FieldError::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("targets[0].externalIdField", "is required"));
+        }
+
+        @Test
+        void createIfMissingNeedsMatchFields() {
+            Target t = target(Operation.CREATE_IF_MISSING, null, List.of(), account().mappings());
+            assertThat(errorsOf(t)).extracting(FieldError::field).containsExactly("targets[0].matchFields");
+        }
+
+        @Test
+        void updateNeedsTheRecord() {
+            assertThat(errorsOf(target(Operation.UPDATE, null, List.of(), account().mappings())))
+                    .extracting(FieldError::field).containsExactly("targets[0].matchFields");
+            List<FieldMapping> withId = List.of(FieldMapping.element("Id", "$.id"));
+            assertThat(errorsOf(target(Operation.UPDATE, null, List.of(), withId))).isEmpty();
+            assertThat(errorsOf(target(Operation.INSERT, "Ext__c", List.of(), withId)))
+                    .extracting(FieldError::field).containsExactly("targets[0].externalIdField");
+        }
+
+        @Test
+        void checksEverySourceTypeOfMapping() {
+            List<FieldMapping> mappings = List.of(
+                    new FieldMapping("A", ValueSourceType.ELEMENT, "no-path", null, null, null, null, null, null),
+                    new FieldMapping("B", ValueSourceType.STATIC, null, null, null, null, null, null, null),
+                    new FieldMapping("C", ValueSourceType.EXPRESSION, " ", null, null, null, null, null, null),
+                    new FieldMapping("D", ValueSourceType.LOOKUP, "$.customer", "Account", null, "Id", null, null,
+                            null),
+                    new FieldMapping("E", ValueSourceType.CREDENTIAL, "accountId", "missing", null, null, null,
+                            null, null),
+                    new FieldMapping("F", ValueSourceType.TARGET_RESULT, "id", "later", null, null, null, null,
+                            null),
+                    new FieldMapping("G", ValueSourceType.FIELD, "Name", null, null, null, null, null, null),
+                    new FieldMapping("H", null, "x", null, "Name", null, null, null, null),
+                    new FieldMapping("A", ValueSourceType.STATIC, "", null, null, null, NullRule.CLEAR, Map.of(),
+                            null),
+                    new FieldMapping("bad field", ValueSourceType.STATIC, "x", null, null, null, null, null, null));
+            Target t = target(Operation.INSERT, null, List.of(), mappings);
+            assertThat(errorsOf(t)).extracting(FieldError::field).containsExactly(
+                    "targets[0].mappings[0].value",
+                    "targets[0].mappings[1].value",
+                    "targets[0].mappings[2].value",
+                    "targets[0].mappings[3].lookupMatchField",
+                    "targets[0].mappings[4].reference",
+                    "targets[0].mappings[5].reference",
+                    "targets[0].mappings[6].sourceType",
+                    "targets[0].mappings[7].sourceType",
+                    "targets[0].mappings[8].field",
+                    "targets[0].mappings[9].field");
+        }
+
+        @Test
+        void targetResultsMustComeFromAnEarlierTarget() {
+            Target first = contact();
+            Target reordered = new Target(first.apiName(), first.label(), 5, first.object(), first.operation(), null,
+                    first.matchFields(), WhenPresent.SKIP, null, null, first.mappings());
+            Payload payload = charge().withTargets(List.of(account(), reordered));
+            assertThat(validator.validate(payload, credentials())).extracting(FieldError::field, FieldError::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("targets[1].mappings[1].reference",
+                            "'account' is not an earlier target of this payload; expected the API name of a target "
+                                    + "with a lower order"));
+        }
+
+        @Test
+        void targetApiNamesAreUnique() {
+            Payload payload = charge().withTargets(List.of(account(), account()));
+            assertThat(validator.validate(payload, credentials())).extracting(FieldError::field)
+                    .containsExactly("targets[1].apiName");
+        }
+
+        @Test
+        void objectAndFieldNamesFollowSalesforceRules() {
+            Target t = new Target("t", "T", -1, "Bad Object", null, null, List.of("9x"), null, " ", "nope", List.of());
+            assertThat(errorsOf(t)).extracting(FieldError::field).containsExactly("targets[0].order",
+                    "targets[0].object", "targets[0].operation", "targets[0].matchFields[0]", "targets[0].condition",
+                    "targets[0].repeatPath");
+        }
+
+        private List<FieldError> errorsOf(Target target) {
+            return validator.validate(charge().withTargets(List.of(target)), credentials());
+        }
+
+        private Target target(Operation op, String externalId, List<String> matchFields, List<FieldMapping> mappings) {
+            return new Target("t", "T", 10, "Account", op, externalId, matchFields, null, null, null, mappings);
+        }
+    }
+
+    @Nested
+    class Credentials {
+
+        @Test
+        void acceptsAStripeCredential() {
+            assertThat(validator.validate(ModelExamples.stripeCredential(), Set.of())).isEmpty();
+        }
+
+        @Test
+        void requiresTheTypesRequiredAttributesAndSecrets() {
+            CredentialChange basic = new CredentialChange("b", "B", CredentialType.BASIC, Map.of(), Map.of(), Set.of());
+            assertThat(validator.validate(basic, Set.of())).extracting(FieldError::field)
+                    .containsExactly("attributes.username", "secrets.password");
+        }
+
+        @Test
+        void aStoredSecretNeedNotBeSentAgainUnlessRemoved() {
+            CredentialChange basic = new CredentialChange("b", "B", CredentialType.BASIC, Map.of("username", "u"),
+                    Map.of(), Set.of());
+            assertThat(validator.validate(basic, Set.of("password"))).isEmpty();
+            CredentialChange removing = new CredentialChange("b", "B", CredentialType.BASIC, Map.of("username", "u"),
+                    Map.of(), Set.of("password"));
+            assertThat(validator.validate(removing, Set.of("password"))).extracting(FieldError::field)
+                    .containsExactly("secrets.password");
+        }
+
+        @Test
+        void secretsBelongUnderSecrets() {
+            CredentialChange misplaced = new CredentialChange("b", "B", CredentialType.BASIC,
+                    Map.of("username", "u", "password", "hunter22"), Map.of("username", "u2"), Set.of());
+            List<FieldError> errors = validator.validate(misplaced, Set.of());
+            assertThat(errors).extracting(FieldError::field)
+                    .contains("attributes.password", "secrets.username");
+            assertThat(errors).extracting(FieldError::message).noneMatch(m -> m.contains("hunter22"));
+        }
+
+        @Test
+        void unknownAttributesAndBadTypesAreNamed() {
+            CredentialChange oauth = new CredentialChange("o", "O", CredentialType.OAUTH2_CLIENT_CREDENTIALS,
+                    Map.of("tokenUrl", "not-a-url", "clientId", "id", "colour", "red"), Map.of("clientSecret", "s"),
+                    Set.of());
+            assertThat(validator.validate(oauth, Set.of())).extracting(FieldError::field)
+                    .containsExactly("attributes.tokenUrl", "attributes.colour");
+        }
+
+        @Test
+        void customAcceptsAnything() {
+            CredentialChange custom = new CredentialChange("c", "C", CredentialType.CUSTOM, Map.of("a", "1"),
+                    Map.of("b", "2"), Set.of());
+            assertThat(validator.validate(custom, Set.of())).isEmpty();
+        }
+
+        @Test
+        void requiresAType() {
+            CredentialChange typeless = new CredentialChange("c", "C", null, Map.of(), Map.of(), Set.of());
+            assertThat(validator.validate(typeless, Set.of())).extracting(FieldError::field).containsExactly("type");
+        }
+    }
+}

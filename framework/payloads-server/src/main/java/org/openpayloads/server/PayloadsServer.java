@@ -1,0 +1,144 @@
+package org.openpayloads.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.openpayloads.engine.config.ConfigurationService;
+import org.openpayloads.engine.job.JobService;
+import org.openpayloads.engine.security.AdminTokenService;
+import org.openpayloads.store.crypto.MasterKey;
+import org.openpayloads.store.Store;
+import org.openpayloads.store.StoreSettings;
+import org.openpayloads.web.HealthCheck;
+import org.openpayloads.web.WebApplication;
+import org.openpayloads.web.WebServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running OpenPayloads server: the store opened, the services wired, the HTTP server listening.
+ * {@link #close()} stops taking requests, lets running ones finish within the grace period, then closes
+ * the store.
+ */
+public final class PayloadsServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayloadsServer.class);
+
+    private final ServerSettings settings;
+    private final Store store;
+    private final HttpServer http;
+    private final int port;
+
+    private PayloadsServer(ServerSettings settings, Store store, HttpServer http, int port) {
+        this.settings = settings;
+        this.store = store;
+        this.http = http;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param console where a newly issued first admin token is printed, once
+     */
+    public static PayloadsServer start(ServerSettings settings, Clock clock, PrintStream console) {
+        long started = System.nanoTime();
+        MasterKey key = MasterKey.load(settings.masterKey(), settings.dataDirectory().resolve("master.key"));
+        String url = settings.dbUrl() != null ? settings.dbUrl() : StoreSettings.hsqldbUrl(settings.dataDirectory());
+        Store store = Store.open(new StoreSettings(url, settings.dbUser(), settings.dbPassword(), settings.poolSize(),
+                key));
+        try {
+            AdminTokenService tokens = new AdminTokenService(store.adminTokens(), clock);
+            tokens.bootstrap(settings.adminToken()).ifPresent(issued -> printFirstToken(console, issued.value()));
+            ResourceConfig application = WebApplication.create(new WebServices(
+                    new ConfigurationService(store.integrations(), store.payloads(), store.credentials()),
+                    new JobService(store.jobs()), tokens, List.of(databaseCheck(store))));
+            URI uri = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
+            // Lets a DELETE or GET with a body reach Jersey, instead of Grizzly's bare 400.
+            http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+            http.start();
+            int port = http.getListeners().iterator().next().getPort();
+            LOG.info("OpenPayloads ready on http://{}:{} ({}, {} ms)", displayHost(settings.host()), port,
+                    store.databaseProduct(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return new PayloadsServer(settings, store, http, port);
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("Cannot listen on " + settings.host() + ":" + settings.port()
+                    + " (" + e.getMessage() + "); is another server using the port? Pick one with --port", e);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The base URI clients use, on the loopback address. */
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Shutting down: waiting up to {} s for requests in progress", settings.shutdownGrace().toSeconds());
+        try {
+            http.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS).get(
+                    settings.shutdownGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            http.shutdownNow();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Requests still running after the grace period were cut off", e);
+            http.shutdownNow();
+        } finally {
+            store.close();
+            LOG.info("Stopped");
+        }
+    }
+
+    private static HealthCheck databaseCheck(Store store) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return "database";
+            }
+
+            @Override
+            public boolean isUp() {
+                return store.isHealthy();
+            }
+        };
+    }
+
+    private static void printFirstToken(PrintStream console, String token) {
+        console.println();
+        console.println("  First admin token (shown once; only its hash is stored):");
+        console.println();
+        console.println("    " + token);
+        console.println();
+        console.println("  Use it as:  curl -H 'Authorization: Bearer " + token + "' http://localhost:8080/api/v1/integrations");
+        console.println("  Or set PAYLOADS_ADMIN_TOKEN to choose the first token yourself.");
+        console.println();
+        console.flush();
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("0.0.0.0") ? "localhost" : host;
+    }
+}

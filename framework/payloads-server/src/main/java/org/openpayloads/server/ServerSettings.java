@@ -1,0 +1,181 @@
+package org.openpayloads.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+import org.openpayloads.api.ConfigException;
+import org.openpayloads.api.FieldError;
+
+/**
+ * Everything the server needs to start, resolved once. Each setting comes from, in order of precedence:
+ * a command-line flag, an environment variable, a properties file ({@code --config}, or
+ * {@code PAYLOADS_CONFIG}), then its default.
+ *
+ * @param dbUrl a JDBC URL; null means the embedded HSQLDB under {@code dataDirectory}
+ */
+public record ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
+                             String dbPassword, int poolSize, @Nullable String masterKey,
+                             @Nullable String adminToken, Duration shutdownGrace) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_POOL_SIZE = 10;
+    static final int MAX_POOL_SIZE = 200;
+
+    public ServerSettings {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port was " + port + "; expected 0 (any free port) to 65535");
+        }
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException("pool size was " + poolSize + "; expected 1 to " + MAX_POOL_SIZE);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSettings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", dbUrl="
+                + (dbUrl == null ? "(embedded HSQLDB)" : dbUrl) + ", dbUser=" + dbUser + ", poolSize=" + poolSize
+                + ", masterKey=" + (masterKey == null ? "(key file)" : "[hidden]") + ", adminToken="
+                + (adminToken == null ? "(none)" : "[hidden]") + "]";
+    }
+
+    /** One setting: its flag, environment variable and property name. */
+    enum Setting {
+        HOST("--host", "PAYLOADS_HOST", "host"),
+        PORT("--port", "PAYLOADS_PORT", "port"),
+        DATA_DIR("--data-dir", "PAYLOADS_DATA_DIR", "data.dir"),
+        DB_URL("--db-url", "PAYLOADS_DB_URL", "db.url"),
+        DB_USER("--db-user", "PAYLOADS_DB_USER", "db.user"),
+        DB_PASSWORD("--db-password", "PAYLOADS_DB_PASSWORD", "db.password"),
+        POOL_SIZE("--pool-size", "PAYLOADS_DB_POOL_SIZE", "db.pool.size"),
+        MASTER_KEY(null, "PAYLOADS_MASTER_KEY", null),
+        ADMIN_TOKEN(null, "PAYLOADS_ADMIN_TOKEN", null),
+        SHUTDOWN_GRACE_SECONDS(null, "PAYLOADS_SHUTDOWN_GRACE_SECONDS", "shutdown.grace.seconds");
+
+        final @Nullable String flag;
+        final String environment;
+        final @Nullable String property;
+
+        Setting(@Nullable String flag, String environment, @Nullable String property) {
+            this.flag = flag;
+            this.environment = environment;
+            this.property = property;
+        }
+    }
+
+    /**
+     * Resolves the settings.
+     *
+     * @param flags the values given on the command line, by setting
+     * @param environment the process environment
+     * @param configFile a properties file, or null to use {@code PAYLOADS_CONFIG} when set
+     * @throws ConfigException naming every bad setting by the flag, variable or property it came from
+     */
+    public static ServerSettings resolve(Map<Setting, String> flags, Map<String, String> environment,
+                                         @Nullable Path configFile) {
+        Path file = configFile != null ? configFile
+                : environment.containsKey("PAYLOADS_CONFIG") ? Path.of(environment.get("PAYLOADS_CONFIG")) : null;
+        Properties properties = file == null ? new Properties() : load(file);
+        Resolver r = new Resolver(flags, environment, properties, file);
+        String dbUrl = r.text(Setting.DB_URL, null);
+        ServerSettings settings = new ServerSettings(
+                r.text(Setting.HOST, "0.0.0.0"),
+                r.number(Setting.PORT, DEFAULT_PORT, 0, 65_535),
+                Path.of(r.text(Setting.DATA_DIR, "data")).toAbsolutePath().normalize(),
+                dbUrl,
+                r.text(Setting.DB_USER, dbUrl == null ? "SA" : ""),
+                r.text(Setting.DB_PASSWORD, ""),
+                r.number(Setting.POOL_SIZE, DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE),
+                r.text(Setting.MASTER_KEY, null),
+                r.text(Setting.ADMIN_TOKEN, null),
+                Duration.ofSeconds(r.number(Setting.SHUTDOWN_GRACE_SECONDS, 20, 0, 600)));
+        if (!r.errors.isEmpty()) {
+            throw new ConfigException(r.errors);
+        }
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:hsqldb:")) {
+            throw new ConfigException(r.sourceOf(Setting.DB_URL), "'" + dbUrl.replaceAll("password=[^&;]*", "password=[hidden]")
+                    + "' is not supported; expected a jdbc:postgresql: or jdbc:hsqldb: URL");
+        }
+        return settings;
+    }
+
+    private static Properties load(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+            return properties;
+        } catch (IOException e) {
+            throw new ConfigException("--config", "cannot read '" + file + "' (" + e.getMessage()
+                    + "); expected a readable properties file");
+        }
+    }
+
+    private static final class Resolver {
+        private final Map<Setting, String> flags;
+        private final Map<String, String> environment;
+        private final Properties properties;
+        private final @Nullable Path file;
+        private final List<FieldError> errors = new ArrayList<>();
+
+        Resolver(Map<Setting, String> flags, Map<String, String> environment, Properties properties,
+                 @Nullable Path file) {
+            this.flags = flags;
+            this.environment = environment;
+            this.properties = properties;
+            this.file = file;
+        }
+
+        @Nullable String text(Setting setting, @Nullable String defaultValue) {
+            String value = lookup(setting);
+            return value == null || value.isBlank() ? defaultValue : value.trim();
+        }
+
+        int number(Setting setting, int defaultValue, int min, int max) {
+            String value = text(setting, null);
+            if (value == null) {
+                return defaultValue;
+            }
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            errors.add(new FieldError(sourceOf(setting), "'" + value + "' is not valid; expected a whole number from "
+                    + min + " to " + max));
+            return defaultValue;
+        }
+
+        /** Where a setting's value came from, as a user would look for it. */
+        String sourceOf(Setting setting) {
+            if (setting.flag != null && flags.containsKey(setting)) {
+                return setting.flag;
+            }
+            if (environment.containsKey(setting.environment)) {
+                return setting.environment;
+            }
+            if (setting.property != null && properties.containsKey(setting.property)) {
+                return setting.property + " in " + file;
+            }
+            return setting.environment;
+        }
+
+        private @Nullable String lookup(Setting setting) {
+            if (flags.containsKey(setting)) {
+                return flags.get(setting);
+            }
+            if (environment.containsKey(setting.environment)) {
+                return environment.get(setting.environment);
+            }
+            return setting.property == null ? null : properties.getProperty(setting.property);
+        }
+    }
+}

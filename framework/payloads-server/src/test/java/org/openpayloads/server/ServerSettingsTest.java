@@ -1,0 +1,61 @@
+package org.openpayloads.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpayloads.api.ConfigException;
+import org.openpayloads.api.FieldError;
+import org.openpayloads.server.ServerSettings.Setting;
+
+class ServerSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsToPort8080AndEmbeddedHsqldbUnderData() {
+        ServerSettings settings = ServerSettings.resolve(Map.of(), Map.of(), null);
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.dbUrl()).isNull();
+        assertThat(settings.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.poolSize()).isEqualTo(10);
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFile() throws Exception {
+        Path file = dir.resolve("payloads.properties");
+        Files.writeString(file, "port=7000\ndb.pool.size=3\ndata.dir=/srv/payloads\n");
+        ServerSettings settings = ServerSettings.resolve(Map.of(Setting.PORT, "9000"),
+                Map.of("PAYLOADS_PORT", "8000", "PAYLOADS_DB_POOL_SIZE", "5"), file);
+        assertThat(settings.port()).isEqualTo(9000);
+        assertThat(settings.poolSize()).isEqualTo(5);
+        assertThat(settings.dataDirectory()).isEqualTo(Path.of("/srv/payloads"));
+    }
+
+    @Test
+    void readsPostgresqlSettingsFromTheEnvironment() {
+        ServerSettings settings = ServerSettings.resolve(Map.of(), Map.of(
+                "PAYLOADS_DB_URL", "jdbc:postgresql://db:5432/payloads", "PAYLOADS_DB_USER", "app",
+                "PAYLOADS_DB_PASSWORD", "s3cret-password"), null);
+        assertThat(settings.dbUrl()).isEqualTo("jdbc:postgresql://db:5432/payloads");
+        assertThat(settings.dbUser()).isEqualTo("app");
+        assertThat(settings.toString()).doesNotContain("s3cret-password");
+    }
+
+    @Test
+    void namesEveryBadSettingByWhereItCameFrom() {
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(Setting.PORT, "eighty"),
+                Map.of("PAYLOADS_DB_POOL_SIZE", "0"), null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("--port", "PAYLOADS_DB_POOL_SIZE"));
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_DB_URL", "jdbc:mysql://x"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("jdbc:postgresql:");
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of(), dir.resolve("missing.properties")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--config");
+    }
+}

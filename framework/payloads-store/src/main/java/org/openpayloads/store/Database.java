@@ -1,0 +1,43 @@
+package org.openpayloads.store;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The databases the store runs on, and the SQL types their migrations differ in. */
+enum Database {
+
+    // Instants: what Hibernate maps java.time.Instant to on each (HSQLDB keeps them as UTC timestamps).
+    HSQLDB("jdbc:hsqldb:", "HSQLDB", Map.of("bytes", "VARBINARY(16777216)", "text", "LONGVARCHAR",
+            "timestamp", "TIMESTAMP(6)")),
+    POSTGRESQL("jdbc:postgresql:", "PostgreSQL", Map.of("bytes", "BYTEA", "text", "TEXT",
+            "timestamp", "TIMESTAMP(6) WITH TIME ZONE"));
+
+    private final String urlPrefix;
+    private final String product;
+    private final Map<String, String> placeholders;
+
+    Database(String urlPrefix, String product, Map<String, String> placeholders) {
+        this.urlPrefix = urlPrefix;
+        this.product = product;
+        this.placeholders = placeholders;
+    }
+
+    static Optional<Database> of(String jdbcUrl) {
+        for (Database database : values()) {
+            if (jdbcUrl.regionMatches(true, 0, database.urlPrefix, 0, database.urlPrefix.length())) {
+                return Optional.of(database);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The product name, as in "HSQLDB" or "PostgreSQL". */
+    String product() {
+        return product;
+    }
+
+    /** Flyway placeholders: {@code ${bytes}}, {@code ${text}} and {@code ${timestamp}} in the shared migrations. */
+    Map<String, String> placeholders() {
+        return placeholders;
+    }
+}

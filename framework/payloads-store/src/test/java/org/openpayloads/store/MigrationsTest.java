@@ -1,0 +1,93 @@
+package org.openpayloads.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openpayloads.testkit.TestDatabase;
+
+@Tag("database")
+class MigrationsTest {
+
+    private static final Set<String> TABLES = Set.of("integration", "payload", "element", "target", "source",
+            "field_mapping", "credential", "credential_attribute", "credential_secret", "store_setting", "job",
+            "job_result", "admin_token", "revision", "integration_aud", "payload_aud", "element_aud", "target_aud",
+            "source_aud", "field_mapping_aud", "credential_aud", "credential_attribute_aud", "flyway_schema_history");
+
+    @Test
+    void createsEveryTableOnceAndIsIdempotent() throws Exception {
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource dataSource = dataSource(database)) {
+            Database kind = Database.of(database.jdbcUrl()).orElseThrow();
+
+            Migrations.run(dataSource, kind);
+            Migrations.run(dataSource, kind);
+
+            assertThat(tables(dataSource)).isEqualTo(new TreeSet<>(TABLES));
+            assertThat(StoreTesting.rows(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"))
+                    .containsExactly(java.util.List.of("1"));
+        }
+    }
+
+    @Test
+    void placeholdersPickEachDatabasesTypes() throws Exception {
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource dataSource = dataSource(database)) {
+            Database kind = Database.of(database.jdbcUrl()).orElseThrow();
+            Migrations.run(dataSource, kind);
+
+            String bodyType = columnType(dataSource, "job", "request_body");
+            String receivedType = columnType(dataSource, "job", "received_at");
+
+            if (kind == Database.POSTGRESQL) {
+                assertThat(bodyType).isEqualTo("bytea");
+                assertThat(receivedType).isEqualTo("timestamptz");
+            } else {
+                assertThat(bodyType).isEqualTo("VARBINARY");
+                assertThat(receivedType).isEqualTo("TIMESTAMP");
+            }
+        }
+    }
+
+    private static HikariDataSource dataSource(TestDatabase database) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(database.user());
+        dataSource.setPassword(database.password());
+        dataSource.setMaximumPoolSize(2);
+        return dataSource;
+    }
+
+    private static Set<String> tables(HikariDataSource dataSource) throws Exception {
+        Set<String> names = new TreeSet<>();
+        try (Connection connection = dataSource.getConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                     new String[] {"TABLE"})) {
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private static String columnType(HikariDataSource dataSource, String table, String column) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            String schema = connection.getSchema();
+            for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+                String columnName = name.equals(table) ? column : column.toUpperCase(Locale.ROOT);
+                try (ResultSet columns = metaData.getColumns(null, schema, name, columnName)) {
+                    if (columns.next()) {
+                        return columns.getString("TYPE_NAME");
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No column " + table + "." + column);
+    }
+}

@@ -1,0 +1,82 @@
+package org.openpayloads.web.dto;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.openpayloads.api.ConfigException;
+import org.openpayloads.api.FieldError;
+
+/**
+ * Collects the errors of turning one request DTO into a model record, under a path prefix as the engine's
+ * validator names fields ({@code targets[0].mappings[1].sourceType}), so that all of them are reported at once.
+ */
+final class Conversion {
+
+    private final List<FieldError> sink;
+    private final String prefix;
+
+    Conversion() {
+        this(new ArrayList<>(), "");
+    }
+
+    private Conversion(List<FieldError> sink, String prefix) {
+        this.sink = sink;
+        this.prefix = prefix;
+    }
+
+    /** A view that adds to the same list, with {@code name} put before each field. */
+    Conversion nested(String name) {
+        return new Conversion(sink, join(prefix, name));
+    }
+
+    Conversion nested(String name, int index) {
+        return nested(name + "[" + index + "]");
+    }
+
+    void add(String field, String message) {
+        sink.add(new FieldError(join(prefix, field), message));
+    }
+
+    /**
+     * The constant {@code value} names, or null when it is absent or names none; in the latter case an error
+     * such as {@code 'YAML' is not a content type; expected one of JSON, ...} is added.
+     *
+     * @param noun what the value should be, with its article, as in {@code "a content type"}
+     */
+    <E extends Enum<E>> @Nullable E enumValue(String field, @Nullable String value, Class<E> type, String noun) {
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        add(field, notOneOf(value, type, noun));
+        return null;
+    }
+
+    static String notOneOf(String value, Class<? extends Enum<?>> type, String noun) {
+        return "'" + value + "' is not " + noun + "; expected one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** Throws every error collected so far, as one {@link ConfigException}. */
+    void throwIfAny() {
+        if (!sink.isEmpty()) {
+            throw new ConfigException(sink);
+        }
+    }
+
+    private static String join(String prefix, String name) {
+        if (prefix.isEmpty()) {
+            return name;
+        }
+        if (name.isEmpty()) {
+            return prefix;
+        }
+        return name.startsWith("[") ? prefix + name : prefix + "." + name;
+    }
+}

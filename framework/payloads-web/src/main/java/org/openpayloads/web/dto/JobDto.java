@@ -1,0 +1,16 @@
+package org.openpayloads.web.dto;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a payload. {@code source} is the enum name and {@code sourceLabel} its readable form;
+ * {@code request} is only in the detail of one job, never in lists.
+ */
+public record JobDto(long id, String jobNumber, String integration, String payload, String direction,
+                     String status, String source, String sourceLabel, Instant receivedAt,
+                     @Nullable Instant startedAt, @Nullable Instant finishedAt, int attempts, int recordsProcessed,
+                     @Nullable Integer responseCode, @Nullable String error, @Nullable Long replayOf,
+                     List<TargetResultDto> results, @Nullable JobRequestDto request) {
+}
