@@ -94,8 +94,8 @@ final class HibernateCredentialRepository implements CredentialRepository {
     }
 
     @Override
-    public void delete(String integration, String apiName) {
-        transactions.write(null, () -> Lookups.duplicateCredential(integration, apiName), session -> {
+    public void delete(String integration, String apiName, String actor) {
+        transactions.write(actor, () -> Lookups.duplicateCredential(integration, apiName), session -> {
             session.remove(Lookups.requireCredential(session, integration, apiName));
             return null;
         });

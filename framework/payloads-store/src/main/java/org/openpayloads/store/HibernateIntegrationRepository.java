@@ -63,8 +63,8 @@ final class HibernateIntegrationRepository implements IntegrationRepository {
 
     /** Deletes the integration with its payloads and credentials; the database cascades its jobs. */
     @Override
-    public void delete(String apiName) {
-        transactions.write(null, () -> Lookups.duplicateIntegration(apiName), session -> {
+    public void delete(String apiName, String actor) {
+        transactions.write(actor, () -> Lookups.duplicateIntegration(apiName), session -> {
             IntegrationEntity entity = Lookups.requireIntegration(session, apiName);
             List<PayloadEntity> payloads = session
                     .createSelectionQuery("from PayloadEntity where integration = :integration", PayloadEntity.class)

@@ -82,8 +82,8 @@ final class HibernatePayloadRepository implements PayloadRepository {
 
     /** Deletes the payload and its tree; the database cascades its jobs. */
     @Override
-    public void delete(String integration, String payload) {
-        transactions.write(null, () -> Lookups.duplicatePayload(integration, payload), session -> {
+    public void delete(String integration, String payload, String actor) {
+        transactions.write(actor, () -> Lookups.duplicatePayload(integration, payload), session -> {
             PayloadEntity entity = Lookups.requirePayload(session, integration, payload);
             trees.removeParts(session, List.of(entity));
             session.remove(entity);

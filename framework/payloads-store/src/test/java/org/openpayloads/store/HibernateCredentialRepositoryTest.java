@@ -166,7 +166,7 @@ class HibernateCredentialRepositoryTest {
     void deleteRemovesTheCredentialAndItsSecrets() {
         credentials.create(integration, stripe(Map.of("secretKey", SECRET_KEY)), "alice");
 
-        credentials.delete(integration, "stripe");
+        credentials.delete(integration, "stripe", "ann");
 
         assertThat(credentials.find(integration, "stripe")).isEmpty();
         assertThat(rows(open.database(), "SELECT COUNT(*) FROM credential_secret WHERE credential_id NOT IN "
@@ -184,7 +184,7 @@ class HibernateCredentialRepositoryTest {
         assertThatThrownBy(() -> credentials.update(integration, "missing", change("missing", Map.of()), "bob"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("No credential '" + integration + "/missing' exists");
-        assertThatThrownBy(() -> credentials.delete(integration, "missing"))
+        assertThatThrownBy(() -> credentials.delete(integration, "missing", "ann"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("No credential '" + integration + "/missing' exists");
         assertThat(credentials.find(integration, "missing")).isEmpty();

@@ -180,7 +180,7 @@ class HibernateIntegrationRepositoryTest {
         assertThatThrownBy(() -> integrations.update("missing", integration("missing"), "bob"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("No integration 'missing' exists");
-        assertThatThrownBy(() -> integrations.delete("missing"))
+        assertThatThrownBy(() -> integrations.delete("missing", "ann"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("No integration 'missing' exists");
     }
@@ -196,7 +196,7 @@ class HibernateIntegrationRepositoryTest {
         store.jobs().create(new NewJob(name, "charge", Direction.INBOUND, JobStatus.QUEUED, JobSource.EXTERNAL_API,
                 new JobRequest("application/json", Map.of(), "{}".getBytes()), null, null, null));
 
-        integrations.delete(name);
+        integrations.delete(name, "ann");
 
         assertThat(integrations.find(name)).isEmpty();
         String owned = " WHERE integration_id NOT IN (SELECT id FROM integration)";
@@ -214,10 +214,12 @@ class HibernateIntegrationRepositoryTest {
         String name = unique("audited");
         integrations.create(integration(name), "alice");
         integrations.update(name, new Integration(name, "Changed", null, true, AuditInfo.NEW), "bob");
+        integrations.delete(name, "carol");
 
-        List<List<String>> revisions = StoreTesting.rows(open.database(), "SELECT a.revtype, r.actor, a.label "
-                + "FROM integration_aud a JOIN revision r ON r.id = a.rev WHERE a.api_name = ? ORDER BY a.rev", name);
+        List<List<String>> revisions = StoreTesting.rows(open.database(), "SELECT a.revtype, r.actor "
+                + "FROM integration_aud a JOIN revision r ON r.id = a.rev WHERE a.id IN "
+                + "(SELECT id FROM integration_aud WHERE api_name = ?) ORDER BY a.rev", name);
 
-        assertThat(revisions).containsExactly(List.of("0", "alice", "Label of " + name), List.of("1", "bob", "Changed"));
+        assertThat(revisions).containsExactly(List.of("0", "alice"), List.of("1", "bob"), List.of("2", "carol"));
     }
 }

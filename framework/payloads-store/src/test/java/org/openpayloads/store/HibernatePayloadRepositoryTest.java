@@ -243,7 +243,7 @@ class HibernatePayloadRepositoryTest {
         assertThatThrownBy(() -> payloads.update(integration, "missing", smallPayload("missing"), "bob"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("No payload '" + integration + "/missing' exists");
-        assertThatThrownBy(() -> payloads.delete(integration, "missing"))
+        assertThatThrownBy(() -> payloads.delete(integration, "missing", "ann"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("No payload '" + integration + "/missing' exists");
     }
@@ -256,7 +256,7 @@ class HibernatePayloadRepositoryTest {
         open.store().jobs().create(new NewJob(integration, "charge", Direction.INBOUND, JobStatus.QUEUED,
                 JobSource.EXTERNAL_API, new JobRequest(null, Map.of(), new byte[0]), null, null, null));
 
-        payloads.delete(integration, "charge");
+        payloads.delete(integration, "charge", "ann");
 
         assertThat(payloads.findAll(integration)).extracting(Payload::apiName).containsExactly("kept");
         assertThat(count(open.database(), "SELECT COUNT(*) FROM element WHERE payload_id NOT IN "

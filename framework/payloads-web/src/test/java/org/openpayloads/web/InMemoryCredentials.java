@@ -72,7 +72,7 @@ public final class InMemoryCredentials implements CredentialRepository {
     }
 
     @Override
-    public synchronized void delete(String integration, String apiName) {
+    public synchronized void delete(String integration, String apiName, String actor) {
         of(integration).remove(apiName);
     }
 

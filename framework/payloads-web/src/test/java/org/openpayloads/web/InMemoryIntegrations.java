@@ -60,7 +60,7 @@ public final class InMemoryIntegrations implements IntegrationRepository {
     }
 
     @Override
-    public synchronized void delete(String apiName) {
+    public synchronized void delete(String apiName, String actor) {
         byName.remove(apiName);
     }
 }

@@ -62,7 +62,7 @@ public final class InMemoryPayloads implements PayloadRepository {
     }
 
     @Override
-    public synchronized void delete(String integration, String payload) {
+    public synchronized void delete(String integration, String payload, String actor) {
         of(integration).remove(payload);
     }
 

@@ -66,9 +66,9 @@ public final class ConfigurationService {
         return integrations.update(apiName, integration, actor);
     }
 
-    public void deleteIntegration(String apiName) {
+    public void deleteIntegration(String apiName, String actor) {
         integration(apiName);
-        integrations.delete(apiName);
+        integrations.delete(apiName, actor);
     }
 
     /**
@@ -117,9 +117,9 @@ public final class ConfigurationService {
         return payloads.update(integration, apiName, payload, actor);
     }
 
-    public void deletePayload(String integration, String apiName) {
+    public void deletePayload(String integration, String apiName, String actor) {
         payload(integration, apiName);
-        payloads.delete(integration, apiName);
+        payloads.delete(integration, apiName, actor);
     }
 
     // Elements
@@ -246,10 +246,10 @@ public final class ConfigurationService {
         return credentials.update(integration, apiName, credential, actor);
     }
 
-    public void deleteCredential(String integration, String apiName) {
+    public void deleteCredential(String integration, String apiName, String actor) {
         credential(integration, apiName);
         throwIfReferenced(integration, apiName, "deleted");
-        credentials.delete(integration, apiName);
+        credentials.delete(integration, apiName, actor);
     }
 
     private void throwIfReferenced(String integration, String credential, String verb) {

@@ -17,7 +17,7 @@ public interface CredentialRepository {
 
     Credential update(String integration, String apiName, CredentialChange credential, String actor);
 
-    void delete(String integration, String apiName);
+    void delete(String integration, String apiName, String actor);
 
     /** The credential with its secrets decrypted, for connectors at run time. */
     Optional<ResolvedCredential> resolve(String integration, String apiName);

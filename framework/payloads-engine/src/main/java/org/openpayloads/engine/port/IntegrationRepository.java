@@ -16,5 +16,5 @@ public interface IntegrationRepository {
     /** Replaces the integration named {@code apiName}; a new API name in {@code integration} renames it. */
     Integration update(String apiName, Integration integration, String actor);
 
-    void delete(String apiName);
+    void delete(String apiName, String actor);
 }

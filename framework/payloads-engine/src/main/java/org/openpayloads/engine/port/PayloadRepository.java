@@ -16,5 +16,5 @@ public interface PayloadRepository {
     /** Replaces the payload and its whole tree; a new API name in {@code payload} renames it. */
     Payload update(String integration, String payloadApiName, Payload payload, String actor);
 
-    void delete(String integration, String payload);
+    void delete(String integration, String payload, String actor);
 }

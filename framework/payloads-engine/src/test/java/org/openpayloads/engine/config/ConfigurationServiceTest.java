@@ -100,7 +100,7 @@ class ConfigurationServiceTest {
 
     @Test
     void aCredentialInUseCannotBeDeletedOrRenamed() {
-        assertThatThrownBy(() -> service.deleteCredential("stripe", "stripe-webhook"))
+        assertThatThrownBy(() -> service.deleteCredential("stripe", "stripe-webhook", "ann"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("charge (auth.credential)");
         CredentialChange renamed = new CredentialChange("renamed", "R", CredentialType.STRIPE, Map.of(), Map.of(),
                 Set.of());

@@ -61,7 +61,7 @@ final class InMemoryRepositories implements IntegrationRepository {
     }
 
     @Override
-    public void delete(String apiName) {
+    public void delete(String apiName, String actor) {
         writes.add("delete integration " + apiName);
         integrations.remove(apiName);
     }
@@ -93,7 +93,7 @@ final class InMemoryRepositories implements IntegrationRepository {
         }
 
         @Override
-        public void delete(String integration, String payload) {
+        public void delete(String integration, String payload, String actor) {
             writes.add("delete payload " + payload);
             payloads.get(integration).remove(payload);
         }
@@ -126,7 +126,7 @@ final class InMemoryRepositories implements IntegrationRepository {
         }
 
         @Override
-        public void delete(String integration, String apiName) {
+        public void delete(String integration, String apiName, String actor) {
             writes.add("delete credential " + apiName);
             if (credentials.get(integration).remove(apiName) == null) {
                 throw NotFoundException.of("credential", apiName);

@@ -44,8 +44,8 @@ public final class InputMapper {
     }
 
     public static Integration integration(IntegrationDto dto) {
-        String label = dto.label() != null ? dto.label() : dto.apiName();
-        return new Integration(dto.apiName(), label, dto.description(), orDefault(dto.active(), true), AuditInfo.NEW);
+        return new Integration(dto.apiName(), labelOf(dto.label(), dto.apiName()), dto.description(),
+                orDefault(dto.active(), true), AuditInfo.NEW);
     }
 
     public static Payload payload(PayloadDto dto) {
@@ -105,7 +105,8 @@ public final class InputMapper {
                 }
             });
         }
-        return new CredentialChange(dto.apiName(), dto.label(), type, attributes, toSet, toRemove);
+        return new CredentialChange(dto.apiName(), labelOf(dto.label(), dto.apiName()), type, attributes, toSet,
+                toRemove);
     }
 
     /**
@@ -139,7 +140,7 @@ public final class InputMapper {
         if (dto.direction() == null && kind != null) {
             direction = kind.direction();
         }
-        return new Payload(dto.apiName(), dto.label(), dto.description(), direction, kind,
+        return new Payload(dto.apiName(), labelOf(dto.label(), dto.apiName()), dto.description(), direction, kind,
                 contentType(errors, dto.contentType()), orDefault(dto.allowPartialSuccess(), false),
                 orDefault(dto.active(), true), auth(errors.nested("auth"), dto.auth()), dto.dedupeKey(),
                 dto.orderingKey(), orDefault(dto.syncResponse(), false),
@@ -213,8 +214,8 @@ public final class InputMapper {
 
     private static Source source(Conversion errors, SourceDto dto, int position) {
         int order = dto.order() != null ? dto.order() : position * 10;
-        return new Source(dto.apiName(), dto.label(), order, dto.object(), dto.filter(), dto.query(),
-                mappings(errors, dto.mappings()));
+        return new Source(dto.apiName(), labelOf(dto.label(), dto.apiName()), order, dto.object(), dto.filter(),
+                dto.query(), mappings(errors, dto.mappings()));
     }
 
     private static List<FieldMapping> mappings(Conversion errors, @Nullable List<@Nullable FieldMappingDto> dtos) {
@@ -273,5 +274,10 @@ public final class InputMapper {
 
     private static boolean orDefault(@Nullable Boolean value, boolean fallback) {
         return value != null ? value : fallback;
+    }
+
+    /** A label left out defaults to the API name; an empty one stays, for the validator to refuse. */
+    private static @Nullable String labelOf(@Nullable String label, @Nullable String apiName) {
+        return label != null ? label : apiName;
     }
 }

@@ -88,8 +88,9 @@ public final class CredentialResource {
 
     @DELETE
     @Path("{credential}")
-    public void delete(@PathParam("integration") String integration, @PathParam("credential") String credential) {
-        config.deleteCredential(integration, credential);
+    public void delete(@PathParam("integration") String integration, @PathParam("credential") String credential,
+                       @Context SecurityContext security) {
+        config.deleteCredential(integration, credential, Requests.actor(security));
     }
 
     private CredentialDto store(String integration, String credential, CredentialDto body,

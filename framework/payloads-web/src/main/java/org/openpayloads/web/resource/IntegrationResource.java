@@ -80,8 +80,8 @@ public final class IntegrationResource {
 
     @DELETE
     @Path("{integration}")
-    public void delete(@PathParam("integration") String integration) {
-        config.deleteIntegration(integration);
+    public void delete(@PathParam("integration") String integration, @Context SecurityContext security) {
+        config.deleteIntegration(integration, Requests.actor(security));
     }
 
     /** Checks the stored integration again, every payload against the credentials as they are now. */

@@ -82,8 +82,9 @@ public final class PayloadResource {
 
     @DELETE
     @Path("{payload}")
-    public void delete(@PathParam("integration") String integration, @PathParam("payload") String payload) {
-        config.deletePayload(integration, payload);
+    public void delete(@PathParam("integration") String integration, @PathParam("payload") String payload,
+                       @Context SecurityContext security) {
+        config.deletePayload(integration, payload, Requests.actor(security));
     }
 
     @GET

@@ -238,6 +238,15 @@ class InputMapperTest {
 
             assertThat(payload.sources()).extracting(Source::order).containsExactly(0, 10);
         }
+
+        @Test
+        void payloadsAndSourcesDefaultTheirLabelToTheirApiName() {
+            Payload payload = payload("""
+                    {"apiName":"accounts","direction":"OUTBOUND","sources":[{"apiName":"a"},{"apiName":"b","label":""}]}""");
+
+            assertThat(payload.label()).isEqualTo("accounts");
+            assertThat(payload.sources()).extracting(Source::label).containsExactly("a", "");
+        }
     }
 
     @Nested
