@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.FieldError;
 import org.openpayloads.server.ServerSettings.Setting;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,8 @@ public final class PayloadsCommand {
     static final int EXIT_CONFIG = 2;
 
     public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(new CommandLine(new PayloadsCommand()).execute(args));
     }
 
