@@ -13,6 +13,11 @@ public class RetriableException extends PayloadsException {
 
     private final transient Duration retryAfter;
 
+    public RetriableException(String message) {
+        super(message);
+        this.retryAfter = null;
+    }
+
     public RetriableException(String message, Throwable cause) {
         super(message, cause);
         this.retryAfter = null;

@@ -4,7 +4,9 @@
  *
  * <p>Entry points: {@link org.openpayloads.api.PayloadsException} and its subclasses, the one
  * exception family every layer throws, and {@link org.openpayloads.api.FieldError}, a problem tied to
- * one named field. Configuration definitions live in {@link org.openpayloads.api.config}.
+ * one named field. Configuration definitions live in {@link org.openpayloads.api.config}, the connector
+ * SPI in {@link org.openpayloads.api.connector}, and the records a connector reads and writes in
+ * {@link org.openpayloads.api.records}.
  */
 @NullMarked
 package org.openpayloads.api;

@@ -22,7 +22,7 @@ import org.openpayloads.api.FieldError;
  */
 public record ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
                              String dbPassword, int poolSize, @Nullable String masterKey,
-                             @Nullable String adminToken, Duration shutdownGrace) {
+                             @Nullable String adminToken, Duration shutdownGrace, SalesforceSettings salesforce) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -42,7 +42,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         return "ServerSettings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", dbUrl="
                 + (dbUrl == null ? "(embedded HSQLDB)" : dbUrl) + ", dbUser=" + dbUser + ", poolSize=" + poolSize
                 + ", masterKey=" + (masterKey == null ? "(key file)" : "[hidden]") + ", adminToken="
-                + (adminToken == null ? "(none)" : "[hidden]") + "]";
+                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + "]";
     }
 
     /** One setting: its flag, environment variable and property name. */
@@ -56,7 +56,12 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         POOL_SIZE("--pool-size", "PAYLOADS_DB_POOL_SIZE", "db.pool.size"),
         MASTER_KEY(null, "PAYLOADS_MASTER_KEY", null),
         ADMIN_TOKEN(null, "PAYLOADS_ADMIN_TOKEN", null),
-        SHUTDOWN_GRACE_SECONDS(null, "PAYLOADS_SHUTDOWN_GRACE_SECONDS", "shutdown.grace.seconds");
+        SHUTDOWN_GRACE_SECONDS(null, "PAYLOADS_SHUTDOWN_GRACE_SECONDS", "shutdown.grace.seconds"),
+        SALESFORCE_URL(null, "PAYLOADS_SALESFORCE_URL", "salesforce.url"),
+        SALESFORCE_CLIENT_ID(null, "PAYLOADS_SALESFORCE_CLIENT_ID", "salesforce.client.id"),
+        SALESFORCE_CLIENT_SECRET(null, "PAYLOADS_SALESFORCE_CLIENT_SECRET", "salesforce.client.secret"),
+        ORG_TRANSPORT(null, "PAYLOADS_ORG_TRANSPORT", "org.transport"),
+        ORG_DAILY_API_LIMIT(null, "PAYLOADS_ORG_DAILY_API_LIMIT", "org.daily.api.limit");
 
         final @Nullable String flag;
         final String environment;
@@ -94,7 +99,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                 r.number(Setting.POOL_SIZE, DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE),
                 r.text(Setting.MASTER_KEY, null),
                 r.text(Setting.ADMIN_TOKEN, null),
-                Duration.ofSeconds(r.number(Setting.SHUTDOWN_GRACE_SECONDS, 20, 0, 600)));
+                Duration.ofSeconds(r.number(Setting.SHUTDOWN_GRACE_SECONDS, 20, 0, 600)),
+                salesforce(r));
         if (!r.errors.isEmpty()) {
             throw new ConfigException(r.errors);
         }
@@ -103,6 +109,43 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                     + "' is not supported; expected a jdbc:postgresql: or jdbc:hsqldb: URL");
         }
         return settings;
+    }
+
+    private static SalesforceSettings salesforce(Resolver r) {
+        String url = r.text(Setting.SALESFORCE_URL, null);
+        String clientId = r.text(Setting.SALESFORCE_CLIENT_ID, null);
+        String clientSecret = r.text(Setting.SALESFORCE_CLIENT_SECRET, null);
+        if (url != null) {
+            if (!url.matches("(?i)https?://[^/\\s]+/?")) {
+                r.errors.add(new FieldError(r.sourceOf(Setting.SALESFORCE_URL), "'" + url + "' is not a login URL; "
+                        + "expected for example https://login.salesforce.com or https://test.salesforce.com"));
+            }
+            if (clientId == null) {
+                r.errors.add(new FieldError(r.sourceOf(Setting.SALESFORCE_CLIENT_ID), "is required when "
+                        + "PAYLOADS_SALESFORCE_URL is set: the connected app's consumer key"));
+            }
+            if (clientSecret == null) {
+                r.errors.add(new FieldError(r.sourceOf(Setting.SALESFORCE_CLIENT_SECRET), "is required when "
+                        + "PAYLOADS_SALESFORCE_URL is set: the connected app's consumer secret"));
+            }
+        }
+        String transport = r.text(Setting.ORG_TRANSPORT, "in-process");
+        SalesforceSettings.OrgTransport orgTransport = switch (transport.toLowerCase(java.util.Locale.ROOT)) {
+            case "in-process" -> SalesforceSettings.OrgTransport.IN_PROCESS;
+            case "http" -> SalesforceSettings.OrgTransport.HTTP;
+            default -> {
+                r.errors.add(new FieldError(r.sourceOf(Setting.ORG_TRANSPORT), "'" + transport
+                        + "' is not a transport; expected in-process or http"));
+                yield SalesforceSettings.OrgTransport.IN_PROCESS;
+            }
+        };
+        int limit = r.number(Setting.ORG_DAILY_API_LIMIT, (int) SalesforceSettings.DEFAULT_DAILY_API_LIMIT, 1,
+                Integer.MAX_VALUE);
+        if (url != null && (clientId == null || clientSecret == null)) {
+            return SalesforceSettings.EMBEDDED;
+        }
+        return new SalesforceSettings(url == null ? null : url.replaceAll("/$", ""), clientId, clientSecret,
+                orgTransport, limit);
     }
 
     private static Properties load(Path file) {

@@ -48,6 +48,27 @@ class ServerSettingsTest {
     }
 
     @Test
+    void theDefaultOrgIsEmbeddedUnlessASalesforceLoginUrlIsSet() {
+        assertThat(ServerSettings.resolve(Map.of(), Map.of(), null).salesforce().embedded()).isTrue();
+        ServerSettings real = ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_SALESFORCE_URL",
+                "https://test.salesforce.com/", "PAYLOADS_SALESFORCE_CLIENT_ID", "3MVG9",
+                "PAYLOADS_SALESFORCE_CLIENT_SECRET", "consumer-secret-value"), null);
+        assertThat(real.salesforce().loginUrl()).isEqualTo("https://test.salesforce.com");
+        assertThat(real.toString()).doesNotContain("consumer-secret-value");
+        assertThat(ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_ORG_TRANSPORT", "http"), null)
+                .salesforce().transport()).isEqualTo(SalesforceSettings.OrgTransport.HTTP);
+    }
+
+    @Test
+    void aSalesforceUrlNeedsTheClientCredentials() {
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_SALESFORCE_URL", "login.example",
+                "PAYLOADS_ORG_TRANSPORT", "pigeon"), null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactly("PAYLOADS_SALESFORCE_URL", "PAYLOADS_SALESFORCE_CLIENT_ID",
+                                "PAYLOADS_SALESFORCE_CLIENT_SECRET", "PAYLOADS_ORG_TRANSPORT"));
+    }
+
+    @Test
     void namesEveryBadSettingByWhereItCameFrom() {
         assertThatThrownBy(() -> ServerSettings.resolve(Map.of(Setting.PORT, "eighty"),
                 Map.of("PAYLOADS_DB_POOL_SIZE", "0"), null))

@@ -52,6 +52,6 @@ class StartupTest {
     private static ServerSettings settings(TestDatabase db, String masterKey, String token) {
         Path dataDir = db.dataDirectory();
         return new ServerSettings("127.0.0.1", 0, dataDir, db.jdbcUrl(), db.user(), db.password(), 2, masterKey,
-                token, Duration.ofSeconds(1));
+                token, Duration.ofSeconds(1), SalesforceSettings.EMBEDDED);
     }
 }

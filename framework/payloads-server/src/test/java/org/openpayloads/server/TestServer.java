@@ -34,7 +34,8 @@ final class TestServer implements AutoCloseable {
 
     ServerSettings settings() {
         return new ServerSettings("127.0.0.1", 0, database.dataDirectory(), database.jdbcUrl(), database.user(),
-                database.password(), 4, null, ADMIN_TOKEN, Duration.ofSeconds(2));
+                database.password(), 4, null, ADMIN_TOKEN, Duration.ofSeconds(2),
+                SalesforceSettings.EMBEDDED);
     }
 
     /** Stops the server and starts a new one on the same database and data directory. */

@@ -117,6 +117,14 @@ public final class Store implements AutoCloseable {
     }
 
     /** "HSQLDB" or "PostgreSQL". */
+    /**
+     * The connection pool, shared with modules that keep their own tables in the same database (the
+     * embedded org). It is closed with the store.
+     */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public String databaseProduct() {
         return database.product();
     }

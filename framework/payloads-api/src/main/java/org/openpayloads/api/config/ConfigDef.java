@@ -50,6 +50,23 @@ public final class ConfigDef {
                     ? Optional.empty()
                     : Optional.of("expected one of " + String.join(", ", new java.util.TreeSet<>(set)));
         }
+
+        /** Accepts a whole number from {@code min} to {@code max}; use it on INT and LONG options. */
+        static Validator between(long min, long max) {
+            if (min > max) {
+                throw new IllegalArgumentException("range was " + min + " to " + max + "; expected min <= max");
+            }
+            return value -> {
+                long number;
+                try {
+                    number = Long.parseLong(value.trim());
+                } catch (NumberFormatException e) {
+                    return Optional.of("value '" + value.trim() + "' is not a whole number; expected " + min + " to " + max);
+                }
+                return number >= min && number <= max ? Optional.empty()
+                        : Optional.of("value '" + value.trim() + "' is out of range; expected " + min + " to " + max);
+            };
+        }
     }
 
     /** One declared option. */
@@ -115,7 +132,7 @@ public final class ConfigDef {
                 continue;
             }
             typeProblem(key, value)
-                    .or(() -> key.validator().check(value))
+                    .or(() -> key.validator().check(value).map(message -> hideSecret(key, value, message)))
                     .ifPresent(message -> errors.add(new FieldError(key.name(), message)));
         }
         for (String name : values.keySet()) {
@@ -163,6 +180,11 @@ public final class ConfigDef {
             default:
                 return Optional.empty();
         }
+    }
+
+    /** A validator's message must not echo a secret; one that does gets the value replaced. */
+    private static String hideSecret(Key key, String value, String message) {
+        return key.isSecret() && !value.isEmpty() ? message.replace(value, "[hidden]") : message;
     }
 
     private static boolean parses(Runnable parse) {

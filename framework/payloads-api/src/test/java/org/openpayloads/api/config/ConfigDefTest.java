@@ -73,6 +73,24 @@ class ConfigDefTest {
     }
 
     @Test
+    void betweenChecksARange() {
+        ConfigDef sizes = new ConfigDef()
+                .define("batchSize", Type.INT, "200", Validator.between(1, 200), "batching", "records per request");
+        assertThat(sizes.validate(Map.of("batchSize", "201"))).extracting(FieldError::message)
+                .containsExactly("value '201' is out of range; expected 1 to 200");
+        assertThat(sizes.validate(Map.of("batchSize", "1"))).isEmpty();
+        assertThat(Validator.between(1, 2).check("x")).contains("value 'x' is not a whole number; expected 1 to 2");
+        assertThatThrownBy(() -> Validator.between(2, 1)).hasMessage("range was 2 to 1; expected min <= max");
+    }
+
+    @Test
+    void hidesASecretThatAValidatorEchoes() {
+        ConfigDef def = new ConfigDef().define("pin", Type.SECRET, "0000", Validator.between(1000, 9999), "g", "a pin");
+        assertThat(def.validate(Map.of("pin", "123456"))).extracting(FieldError::message)
+                .containsExactly("value '[hidden]' is out of range; expected 1000 to 9999");
+    }
+
+    @Test
     void acceptsOnlyAbsoluteHttpUrls() {
         assertThat(ConfigDef.isHttpUrl("https://login.salesforce.com")).isTrue();
         assertThat(ConfigDef.isHttpUrl("ftp://x")).isFalse();
