@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.openpayloads.api.records.RecordClient;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.engine.job.JobService;
 import org.openpayloads.engine.security.AdminTokenService;
@@ -35,12 +36,14 @@ public final class PayloadsServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final Store store;
+    private final DefaultOrg org;
     private final HttpServer http;
     private final int port;
 
-    private PayloadsServer(ServerSettings settings, Store store, HttpServer http, int port) {
+    private PayloadsServer(ServerSettings settings, Store store, DefaultOrg org, HttpServer http, int port) {
         this.settings = settings;
         this.store = store;
+        this.org = org;
         this.http = http;
         this.port = port;
     }
@@ -56,27 +59,35 @@ public final class PayloadsServer implements AutoCloseable {
         String url = settings.dbUrl() != null ? settings.dbUrl() : StoreSettings.hsqldbUrl(settings.dataDirectory());
         Store store = Store.open(new StoreSettings(url, settings.dbUser(), settings.dbPassword(), settings.poolSize(),
                 key));
+        DefaultOrg org = null;
+        HttpServer http = null;
         try {
             AdminTokenService tokens = new AdminTokenService(store.adminTokens(), clock);
             tokens.bootstrap(settings.adminToken()).ifPresent(issued -> printFirstToken(console, issued.value()));
+            org = DefaultOrg.open(settings.salesforce(), store, tokens, key, clock);
             ResourceConfig application = WebApplication.create(new WebServices(
                     new ConfigurationService(store.integrations(), store.payloads(), store.credentials()),
                     new JobService(store.jobs()), tokens, List.of(databaseCheck(store))));
+            org.register(application);
             URI uri = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
+            http = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
             // Lets a DELETE or GET with a body reach Jersey, instead of Grizzly's bare 400.
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             http.start();
             int port = http.getListeners().iterator().next().getPort();
+            org.connect(URI.create("http://localhost:" + port + "/"));
             LOG.info("OpenPayloads ready on http://{}:{} ({}, {} ms)", displayHost(settings.host()), port,
                     store.databaseProduct(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new PayloadsServer(settings, store, http, port);
+            return new PayloadsServer(settings, store, org, http, port);
         } catch (IOException e) {
-            store.close();
+            closeQuietly(org, store);
             throw new UncheckedIOException("Cannot listen on " + settings.host() + ":" + settings.port()
                     + " (" + e.getMessage() + "); is another server using the port? Pick one with --port", e);
         } catch (RuntimeException e) {
-            store.close();
+            if (http != null) {
+                http.shutdownNow();
+            }
+            closeQuietly(org, store);
             throw e;
         }
     }
@@ -94,6 +105,15 @@ public final class PayloadsServer implements AutoCloseable {
         return store;
     }
 
+    DefaultOrg defaultOrg() {
+        return org;
+    }
+
+    /** The connector client of the default Salesforce org, through which the engine writes and looks up. */
+    public RecordClient defaultOrgClient() {
+        return org.client();
+    }
+
     @Override
     public void close() {
         LOG.info("Shutting down: waiting up to {} s for requests in progress", settings.shutdownGrace().toSeconds());
@@ -107,8 +127,21 @@ public final class PayloadsServer implements AutoCloseable {
             LOG.warn("Requests still running after the grace period were cut off", e);
             http.shutdownNow();
         } finally {
-            store.close();
+            closeQuietly(org, store);
             LOG.info("Stopped");
+        }
+    }
+
+    /** Closes the org (its client flushes pending writes) before the store whose pool it uses. */
+    private static void closeQuietly(@org.jspecify.annotations.Nullable DefaultOrg org, Store store) {
+        try {
+            if (org != null) {
+                org.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The default org did not close cleanly", e);
+        } finally {
+            store.close();
         }
     }
 

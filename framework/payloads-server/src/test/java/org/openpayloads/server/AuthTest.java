@@ -30,6 +30,8 @@ class AuthTest {
             "GET, /api/v1/jobs",
             "GET, /api/v1/jobs/1",
             "GET, /api/v1/tokens",
+            "GET, /api/v1/org/objects",
+            "POST, /api/v1/org/connected-apps",
             "POST, /api/v1/tokens",
             "GET, /api/v1/nothing-here"})
     void everyAdminPathNeedsAToken(String method, String path) {

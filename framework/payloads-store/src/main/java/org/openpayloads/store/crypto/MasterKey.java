@@ -93,6 +93,24 @@ public final class MasterKey {
         return source;
     }
 
+    /**
+     * A secret derived from this key for one purpose (HMAC-SHA256 of the purpose, base64url): the same on
+     * every server that shares the key, and useless for finding the key itself.
+     */
+    public String derive(String purpose) {
+        if (purpose.isBlank()) {
+            throw new IllegalArgumentException("a derived secret needs a purpose");
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] derived = mac.doFinal(("openpayloads/" + purpose).getBytes(StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(derived);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+
     SecretKey secretKey() {
         return new SecretKeySpec(key, "AES");
     }

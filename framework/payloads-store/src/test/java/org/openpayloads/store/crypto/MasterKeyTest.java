@@ -28,6 +28,19 @@ class MasterKeyTest {
     Path directory;
 
     @Test
+    void derivesTheSameSecretPerPurposeFromTheSameKey() {
+        MasterKey key = MasterKey.of(BYTES.clone());
+        byte[] otherBytes = BYTES.clone();
+        otherBytes[0] = 7;
+        assertThat(key.derive("embedded-org")).isEqualTo(MasterKey.of(BYTES.clone()).derive("embedded-org"))
+                .hasSize(43).doesNotContain("=");
+        assertThat(key.derive("embedded-org")).isNotEqualTo(key.derive("other"))
+                .isNotEqualTo(MasterKey.of(otherBytes).derive("embedded-org"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> key.derive(" "))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theEnvironmentValueMayBeBase64OrHexAndWinsOverTheFile() {
         String base64 = Base64.getEncoder().encodeToString(BYTES);
         String hex = HexFormat.of().formatHex(BYTES);

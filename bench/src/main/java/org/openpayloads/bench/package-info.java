@@ -1,0 +1,8 @@
+/**
+ * Benchmarks run by hand: {@link org.openpayloads.bench.OrgUpsertBenchmark} measures Account upserts by
+ * external id through the Salesforce connector into the embedded org. Figures go to docs/performance.md.
+ */
+@NullMarked
+package org.openpayloads.bench;
+
+import org.jspecify.annotations.NullMarked;

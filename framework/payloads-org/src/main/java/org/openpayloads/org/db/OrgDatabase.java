@@ -1,0 +1,53 @@
+package org.openpayloads.org.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** The databases the org runs on, and the SQL types its migrations differ in. */
+public enum OrgDatabase {
+
+    HSQLDB("HSQLDB", Map.of("text", "LONGVARCHAR", "timestamp", "TIMESTAMP(6)")),
+    POSTGRESQL("PostgreSQL", Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6) WITH TIME ZONE"));
+
+    private final String product;
+    private final Map<String, String> placeholders;
+
+    OrgDatabase(String product, Map<String, String> placeholders) {
+        this.product = product;
+        this.placeholders = placeholders;
+    }
+
+    /** The database behind a data source, told by the product name its driver reports. */
+    public static OrgDatabase of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return ofProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the database to open the embedded org: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static OrgDatabase ofProductName(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.startsWith("hsql")) {
+            return HSQLDB;
+        }
+        if (name.startsWith("postgresql")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalStateException("The embedded org runs on HSQLDB or PostgreSQL; this database is '"
+                + productName + "'");
+    }
+
+    public String product() {
+        return product;
+    }
+
+    /** Flyway placeholders: {@code ${text}} and {@code ${timestamp}} in the shared migrations. */
+    public Map<String, String> placeholders() {
+        return placeholders;
+    }
+}
