@@ -40,6 +40,7 @@ final class DefaultOrg implements AutoCloseable {
     private final Clock clock;
     private final UsageListener usage = new UsageListener();
     private @Nullable RecordClient client;
+    private @Nullable InProcessTransport inProcess;
 
     private DefaultOrg(SalesforceSettings settings, @Nullable EmbeddedOrg embedded, String embeddedClientSecret,
                        Clock clock) {
@@ -82,6 +83,9 @@ final class DefaultOrg implements AutoCloseable {
                 : Map.of("loginUrl", base, "clientId", EMBEDDED_CLIENT_ID, "clientSecret", embeddedClientSecret);
         HttpTransport transport = embedded != null && settings.transport() == SalesforceSettings.OrgTransport.IN_PROCESS
                 ? new InProcessTransport(embedded, base) : new JdkHttpTransport();
+        if (transport instanceof InProcessTransport inProcess) {
+            this.inProcess = inProcess;
+        }
         client = connector.connect(new ConnectorContext(clock, transport, usage), config);
         LOG.info("Default Salesforce org: {}", embedded == null ? settings.loginUrl()
                 : "embedded, " + settings.transport().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -109,6 +113,9 @@ final class DefaultOrg implements AutoCloseable {
         try {
             if (client != null) {
                 client.close();
+            }
+            if (inProcess != null) {
+                inProcess.close();
             }
         } finally {
             if (embedded != null) {
