@@ -90,6 +90,11 @@ class DefaultOrgTest {
         var rows = client.query("SELECT Id, Name FROM Account WHERE Stripe_Customer_Id__c = '" + customer + "'");
         assertThat(rows.totalSize()).isEqualTo(1);
         assertThat(rows.records().get(0)).containsEntry("Name", "Jenny Rosen-Smith");
+        if (path == Path.IN_PROCESS) {
+            long[] usage = api.server().server().defaultOrg().apiUsage();
+            assertThat(usage[0]).as("API calls the org reported in Sforce-Limit-Info").isPositive();
+            assertThat(usage[1]).isEqualTo(SalesforceSettings.DEFAULT_DAILY_API_LIMIT);
+        }
     }
 
     @ParameterizedTest
