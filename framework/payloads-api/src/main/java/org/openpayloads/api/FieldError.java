@@ -17,10 +17,17 @@ public record FieldError(String field, String message) {
 
     /** This error with its field placed under {@code prefix}, as in {@code prefix.field}. */
     public FieldError under(String prefix) {
+        return prefix.isEmpty() ? this : new FieldError(join(prefix, field), message);
+    }
+
+    /** {@code prefix.name}, or {@code prefix[0]} for an index; either side may be empty. */
+    static String join(String prefix, String name) {
         if (prefix.isEmpty()) {
-            return this;
+            return name;
         }
-        String joined = field.isEmpty() ? prefix : field.startsWith("[") ? prefix + field : prefix + "." + field;
-        return new FieldError(joined, message);
+        if (name.isEmpty()) {
+            return prefix;
+        }
+        return name.startsWith("[") ? prefix + name : prefix + "." + name;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.FieldError;
+import org.openpayloads.api.FieldErrors;
 import org.openpayloads.api.config.ConfigDef;
 import org.openpayloads.engine.model.AuthType;
 import org.openpayloads.engine.model.CredentialChange;
@@ -34,7 +35,7 @@ public final class ConfigValidator {
     private static final int MAX_TOLERANCE_SECONDS = 86_400;
 
     public List<FieldError> validate(Integration integration) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         Names.apiName(errors, "apiName", integration.apiName());
         Names.label(errors, "label", integration.label());
         Names.maxLength(errors, "description", integration.description(), Names.DESCRIPTION_MAX);
@@ -47,7 +48,7 @@ public final class ConfigValidator {
      * @param credentials the API names of the integration's credentials
      */
     public List<FieldError> validate(Payload payload, Set<String> credentials) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         Names.apiName(errors, "apiName", payload.apiName());
         Names.label(errors, "label", payload.label());
         Names.maxLength(errors, "description", payload.description(), Names.DESCRIPTION_MAX);
@@ -91,7 +92,7 @@ public final class ConfigValidator {
      * @param storedSecrets the names of secrets already stored, which a change need not send again
      */
     public List<FieldError> validate(CredentialChange credential, Set<String> storedSecrets) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         Names.apiName(errors, "apiName", credential.apiName());
         Names.label(errors, "label", credential.label());
         if (credential.type() == null) {
@@ -130,7 +131,7 @@ public final class ConfigValidator {
         return errors.list();
     }
 
-    private static void validateKeys(Errors errors, Payload payload) {
+    private static void validateKeys(FieldErrors errors, Payload payload) {
         if (payload.dedupeKey() != null) {
             ElementPaths.keyProblem(payload.dedupeKey()).ifPresent(m -> errors.add("dedupeKey", m));
         }
@@ -148,7 +149,7 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateAuth(Errors errors, InboundAuth auth, Set<String> credentials) {
+    private static void validateAuth(FieldErrors errors, InboundAuth auth, Set<String> credentials) {
         if (auth.type() == AuthType.NONE) {
             return;
         }
@@ -171,7 +172,7 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateOutboundCall(Errors errors, Payload payload, Set<String> credentials) {
+    private static void validateOutboundCall(FieldErrors errors, Payload payload, Set<String> credentials) {
         boolean callsOut = payload.kind() != null && payload.kind().callsOut();
         if (callsOut) {
             if (Names.required(errors, "endpointUrl", payload.endpointUrl())) {
@@ -190,16 +191,16 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateElements(Errors errors, List<Element> elements) {
+    private static void validateElements(FieldErrors errors, List<Element> elements) {
         walkElements(errors.nested("elements"), elements, null, new HashSet<>());
     }
 
-    private static void walkElements(Errors errors, List<Element> elements, @Nullable Element parent,
+    private static void walkElements(FieldErrors errors, List<Element> elements, @Nullable Element parent,
                                      Set<String> seenPaths) {
         Set<String> siblingNames = new HashSet<>();
         for (int i = 0; i < elements.size(); i++) {
             Element element = elements.get(i);
-            Errors at = errors.nested("[" + i + "]");
+            FieldErrors at = errors.nested("[" + i + "]");
             if (element == null) {
                 at.add("", "is required");
                 continue;
@@ -225,7 +226,7 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateTargets(Errors errors, List<Target> targets, Set<String> credentials) {
+    private static void validateTargets(FieldErrors errors, List<Target> targets, Set<String> credentials) {
         Set<String> names = new HashSet<>();
         Map<String, Integer> orderByName = new HashMap<>();
         for (Target target : targets) {
@@ -235,7 +236,7 @@ public final class ConfigValidator {
         }
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            Errors at = errors.nested("targets", i);
+            FieldErrors at = errors.nested("targets", i);
             if (target == null) {
                 at.add("", "is required");
                 continue;
@@ -253,7 +254,7 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateTarget(Errors errors, Target target, Set<String> credentials,
+    private static void validateTarget(FieldErrors errors, Target target, Set<String> credentials,
                                        Set<String> earlierTargets) {
         Names.apiName(errors, "apiName", target.apiName());
         Names.label(errors, "label", target.label());
@@ -290,7 +291,7 @@ public final class ConfigValidator {
         Set<String> mappedFields = new HashSet<>();
         for (int i = 0; i < target.mappings().size(); i++) {
             FieldMapping mapping = target.mappings().get(i);
-            Errors at = errors.nested("mappings", i);
+            FieldErrors at = errors.nested("mappings", i);
             if (mapping == null) {
                 at.add("", "is required");
                 continue;
@@ -312,11 +313,11 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateSources(Errors errors, List<Source> sources, Set<String> credentials) {
+    private static void validateSources(FieldErrors errors, List<Source> sources, Set<String> credentials) {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             Source source = sources.get(i);
-            Errors at = errors.nested("sources", i);
+            FieldErrors at = errors.nested("sources", i);
             if (source == null) {
                 at.add("", "is required");
                 continue;
@@ -328,7 +329,7 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateSource(Errors errors, Source source, Set<String> credentials) {
+    private static void validateSource(FieldErrors errors, Source source, Set<String> credentials) {
         Names.apiName(errors, "apiName", source.apiName());
         Names.label(errors, "label", source.label());
         if (source.order() < 0) {
@@ -350,7 +351,7 @@ public final class ConfigValidator {
         Set<String> mapped = new HashSet<>();
         for (int i = 0; i < source.mappings().size(); i++) {
             FieldMapping mapping = source.mappings().get(i);
-            Errors at = errors.nested("mappings", i);
+            FieldErrors at = errors.nested("mappings", i);
             if (mapping == null) {
                 at.add("", "is required");
                 continue;
@@ -369,7 +370,7 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateValueSource(Errors errors, FieldMapping mapping, Set<String> credentials) {
+    private static void validateValueSource(FieldErrors errors, FieldMapping mapping, Set<String> credentials) {
         if (mapping.sourceType() == null) {
             errors.add("sourceType", "is required; expected one of ELEMENT, FIELD, STATIC, EXPRESSION, LOOKUP, "
                     + "CREDENTIAL, TARGET_RESULT");
@@ -428,14 +429,14 @@ public final class ConfigValidator {
         }
     }
 
-    private static void credentialExists(Errors errors, String field, String name, Set<String> credentials) {
+    private static void credentialExists(FieldErrors errors, String field, String name, Set<String> credentials) {
         if (!credentials.contains(name)) {
             errors.add(field, "credential '" + name + "' does not exist in this integration; expected one of "
                     + (credentials.isEmpty() ? "(none yet: create it first)" : String.join(", ", new java.util.TreeSet<>(credentials))));
         }
     }
 
-    private static void required(Errors errors, String field, @Nullable Object value) {
+    private static void required(FieldErrors errors, String field, @Nullable Object value) {
         if (value == null) {
             errors.add(field, "is required");
         }

@@ -2,6 +2,7 @@ package org.openpayloads.engine.config;
 
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.openpayloads.api.FieldErrors;
 
 /** The rules for names: API names, object and field names, labels. */
 final class Names {
@@ -19,7 +20,7 @@ final class Names {
     private Names() {
     }
 
-    static void apiName(Errors errors, String field, @Nullable String value) {
+    static void apiName(FieldErrors errors, String field, @Nullable String value) {
         if (required(errors, field, value)) {
             if (value.length() > API_NAME_MAX) {
                 errors.add(field, "is " + value.length() + " characters long; expected at most " + API_NAME_MAX);
@@ -30,39 +31,39 @@ final class Names {
         }
     }
 
-    static void label(Errors errors, String field, @Nullable String value) {
+    static void label(FieldErrors errors, String field, @Nullable String value) {
         if (required(errors, field, value)) {
             maxLength(errors, field, value, LABEL_MAX);
         }
     }
 
-    static void objectName(Errors errors, String field, @Nullable String value) {
+    static void objectName(FieldErrors errors, String field, @Nullable String value) {
         if (required(errors, field, value)) {
             pattern(errors, field, value, SOBJECT_NAME, "an object API name such as Account or Stripe_Charge__c");
         }
     }
 
-    static void fieldName(Errors errors, String field, @Nullable String value) {
+    static void fieldName(FieldErrors errors, String field, @Nullable String value) {
         if (required(errors, field, value)) {
             pattern(errors, field, value, SOBJECT_NAME, "a field API name such as Name or Stripe_Customer_Id__c");
         }
     }
 
     /** A field name, or a path through parent relationships such as {@code Account.Name}. */
-    static void fieldReference(Errors errors, String field, @Nullable String value) {
+    static void fieldReference(FieldErrors errors, String field, @Nullable String value) {
         if (required(errors, field, value)) {
             pattern(errors, field, value, FIELD_REFERENCE, "a field such as Name or Account.Name");
         }
     }
 
-    static void maxLength(Errors errors, String field, @Nullable String value, int max) {
+    static void maxLength(FieldErrors errors, String field, @Nullable String value, int max) {
         if (value != null && value.length() > max) {
             errors.add(field, "is " + value.length() + " characters long; expected at most " + max);
         }
     }
 
     /** Adds an error and answers false when {@code value} is null or blank. */
-    static boolean required(Errors errors, String field, @Nullable String value) {
+    static boolean required(FieldErrors errors, String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             errors.add(field, "is required");
             return false;
@@ -70,7 +71,7 @@ final class Names {
         return true;
     }
 
-    private static void pattern(Errors errors, String field, String value, Pattern pattern, String expected) {
+    private static void pattern(FieldErrors errors, String field, String value, Pattern pattern, String expected) {
         if (value.length() > API_NAME_MAX) {
             errors.add(field, "is " + value.length() + " characters long; expected at most " + API_NAME_MAX);
         } else if (!pattern.matcher(value).matches()) {

@@ -1,12 +1,9 @@
 package org.openpayloads.web.dto;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.openpayloads.api.ConfigException;
-import org.openpayloads.api.FieldError;
+import org.openpayloads.api.FieldErrors;
 
 /**
  * Collects the errors of turning one request DTO into a model record, under a path prefix as the engine's
@@ -14,29 +11,27 @@ import org.openpayloads.api.FieldError;
  */
 final class Conversion {
 
-    private final List<FieldError> sink;
-    private final String prefix;
+    private final FieldErrors errors;
 
     Conversion() {
-        this(new ArrayList<>(), "");
+        this(new FieldErrors());
     }
 
-    private Conversion(List<FieldError> sink, String prefix) {
-        this.sink = sink;
-        this.prefix = prefix;
+    private Conversion(FieldErrors errors) {
+        this.errors = errors;
     }
 
     /** A view that adds to the same list, with {@code name} put before each field. */
     Conversion nested(String name) {
-        return new Conversion(sink, join(prefix, name));
+        return new Conversion(errors.nested(name));
     }
 
     Conversion nested(String name, int index) {
-        return nested(name + "[" + index + "]");
+        return new Conversion(errors.nested(name, index));
     }
 
     void add(String field, String message) {
-        sink.add(new FieldError(join(prefix, field), message));
+        errors.add(field, message);
     }
 
     /**
@@ -63,20 +58,8 @@ final class Conversion {
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    /** Throws every error collected so far, as one {@link ConfigException}. */
+    /** Throws every error collected so far, as one {@link org.openpayloads.api.ConfigException}. */
     void throwIfAny() {
-        if (!sink.isEmpty()) {
-            throw new ConfigException(sink);
-        }
-    }
-
-    private static String join(String prefix, String name) {
-        if (prefix.isEmpty()) {
-            return name;
-        }
-        if (name.isEmpty()) {
-            return prefix;
-        }
-        return name.startsWith("[") ? prefix + name : prefix + "." + name;
+        errors.throwIfAny();
     }
 }
