@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,12 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.openpayloads.api.records.RecordClient;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.engine.job.JobService;
+import org.openpayloads.engine.mapping.LookupCache;
+import org.openpayloads.engine.mapping.MappingCompiler;
+import org.openpayloads.engine.mapping.MappingEngine;
+import org.openpayloads.engine.mapping.MappingService;
+import org.openpayloads.engine.parse.BodyParser;
+import org.openpayloads.engine.parse.ParseLimits;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.store.crypto.MasterKey;
 import org.openpayloads.store.Store;
@@ -33,19 +41,27 @@ import org.slf4j.LoggerFactory;
 public final class PayloadsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PayloadsServer.class);
+    /** Compiled payloads kept; a payload is compiled again only when it changes. */
+    private static final int MAXIMUM_PLANS = 10_000;
+    /** How long a lookup answer is trusted when no write through this server changed its object. */
+    private static final Duration LOOKUP_TTL = Duration.ofMinutes(5);
+    private static final long LOOKUP_ENTRIES = 100_000;
 
     private final ServerSettings settings;
     private final Store store;
     private final DefaultOrg org;
     private final HttpServer http;
     private final int port;
+    private final MappingService mapping;
 
-    private PayloadsServer(ServerSettings settings, Store store, DefaultOrg org, HttpServer http, int port) {
+    private PayloadsServer(ServerSettings settings, Store store, DefaultOrg org, HttpServer http, int port,
+                           MappingService mapping) {
         this.settings = settings;
         this.store = store;
         this.org = org;
         this.http = http;
         this.port = port;
+        this.mapping = mapping;
     }
 
     /**
@@ -65,9 +81,16 @@ public final class PayloadsServer implements AutoCloseable {
             AdminTokenService tokens = new AdminTokenService(store.adminTokens(), clock);
             tokens.bootstrap(settings.adminToken()).ifPresent(issued -> printFirstToken(console, issued.value()));
             org = DefaultOrg.open(settings.salesforce(), store, tokens, key, clock);
-            ResourceConfig application = WebApplication.create(new WebServices(
-                    new ConfigurationService(store.integrations(), store.payloads(), store.credentials()),
-                    new JobService(store.jobs()), tokens, List.of(databaseCheck(store))));
+            ConfigurationService configuration = new ConfigurationService(store.integrations(), store.payloads(),
+                    store.credentials());
+            DefaultOrg targetOrg = org;
+            MappingService mapping = new MappingService(configuration, new BodyParser(ParseLimits.DEFAULTS),
+                    new MappingCompiler(MAXIMUM_PLANS),
+                    new MappingEngine(new LookupCache(LOOKUP_TTL, LOOKUP_ENTRIES), store.credentials()::resolve, clock,
+                            ZoneOffset.UTC),
+                    integration -> targetOrg.client());
+            ResourceConfig application = WebApplication.create(new WebServices(configuration,
+                    new JobService(store.jobs()), tokens, mapping, List.of(databaseCheck(store))));
             org.register(application);
             URI uri = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             http = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
@@ -78,7 +101,7 @@ public final class PayloadsServer implements AutoCloseable {
             org.connect(URI.create("http://localhost:" + port + "/"));
             LOG.info("OpenPayloads ready on http://{}:{} ({}, {} ms)", displayHost(settings.host()), port,
                     store.databaseProduct(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new PayloadsServer(settings, store, org, http, port);
+            return new PayloadsServer(settings, store, org, http, port, mapping);
         } catch (IOException e) {
             closeQuietly(org, store);
             throw new UncheckedIOException("Cannot listen on " + settings.host() + ":" + settings.port()
@@ -103,6 +126,11 @@ public final class PayloadsServer implements AutoCloseable {
 
     Store store() {
         return store;
+    }
+
+    /** The mapping engine by integration and payload name, as the admin API and the inbound pipeline use it. */
+    MappingService mapping() {
+        return mapping;
     }
 
     DefaultOrg defaultOrg() {

@@ -31,6 +31,7 @@ import org.openpayloads.engine.model.Operation;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
+import org.openpayloads.engine.model.TooLong;
 import org.openpayloads.engine.model.ValueSourceType;
 import org.openpayloads.engine.port.PayloadRepository;
 import org.openpayloads.store.StoreTesting.OpenStore;
@@ -80,6 +81,46 @@ class HibernatePayloadRepositoryTest {
         assertThat(created.elements()).extracting(Element::name).containsExactly("type", "data");
         assertThat(created.targets().get(1).mappings()).extracting(FieldMapping::field)
                 .containsExactly("Stripe_Id__c", "Type", "Amount__c", "OwnerId", "Region__c");
+    }
+
+    @Test
+    void aTargetKeepsItsTooLongRuleAndOneWithoutItFails() {
+        String integration = StoreTesting.storedIntegration(open.store());
+        Target truncating = new Target("note", "Note", 1, "Note", Operation.INSERT, null, List.of(), null, null, null,
+                List.of(FieldMapping.element("Body", "$.type")), TooLong.TRUNCATE);
+        Target failing = new Target("task", "Task", 2, "Task", Operation.INSERT, null, List.of(), null, null, null,
+                List.of(FieldMapping.element("Subject", "$.type")));
+        Payload payload = smallPayload("notes").withTargets(List.of(truncating, failing));
+
+        payloads.create(integration, payload, "alice");
+
+        Payload found = payloads.find(integration, "notes").orElseThrow();
+        assertThat(found.targets()).extracting(Target::onTooLong).containsExactly(TooLong.TRUNCATE, TooLong.FAIL);
+        assertThat(StoreTesting.rows(open.database(), "SELECT t.api_name, t.on_too_long FROM target t JOIN payload p "
+                + "ON p.id = t.payload_id JOIN integration i ON i.id = p.integration_id WHERE i.api_name = ? "
+                + "ORDER BY t.position", integration))
+                .containsExactly(List.of("note", "TRUNCATE"), List.of("task", "FAIL"));
+    }
+
+    @Test
+    void anUpdateChangesTheTooLongRuleAndAuditsIt() {
+        String integration = StoreTesting.storedIntegration(open.store());
+        Payload created = payloads.create(integration, fullPayload("charge"), "alice");
+        Target account = created.targets().get(0);
+        Target truncating = new Target(account.apiName(), account.label(), account.order(), account.object(),
+                account.operation(), account.externalIdField(), account.matchFields(), account.whenPresent(),
+                account.condition(), account.repeatPath(), account.mappings(), TooLong.TRUNCATE);
+
+        Payload updated = payloads.update(integration, "charge",
+                created.withTargets(List.of(truncating, created.targets().get(1))), "bob");
+
+        assertThat(updated.targets()).extracting(Target::onTooLong).containsExactly(TooLong.TRUNCATE, TooLong.FAIL);
+        assertThat(payloads.find(integration, "charge")).contains(updated);
+        assertThat(StoreTesting.rows(open.database(), "SELECT a.revtype, a.on_too_long FROM target_aud a "
+                + "JOIN revision r ON r.id = a.rev WHERE a.api_name = 'account' AND r.actor = 'bob' "
+                + "AND a.payload_id = (SELECT p.id FROM payload p JOIN integration i ON i.id = p.integration_id "
+                + "WHERE i.api_name = ?) ORDER BY a.revtype", integration))
+                .containsExactly(List.of("0", "TRUNCATE"), List.of("2", "FAIL"));
     }
 
     @Test

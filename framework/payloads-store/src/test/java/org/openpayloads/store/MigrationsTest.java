@@ -6,9 +6,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.testkit.TestDatabase;
@@ -31,7 +33,31 @@ class MigrationsTest {
 
             assertThat(tables(dataSource)).isEqualTo(new TreeSet<>(TABLES));
             assertThat(StoreTesting.rows(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"))
-                    .containsExactly(java.util.List.of("1"));
+                    .containsExactly(List.of("2"));
+        }
+    }
+
+    @Test
+    void targetsStoredBeforeTheTooLongRuleKeepFailing() throws Exception {
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource dataSource = dataSource(database)) {
+            Database kind = Database.of(database.jdbcUrl()).orElseThrow();
+            Flyway.configure().dataSource(dataSource).locations(Migrations.LOCATION)
+                    .placeholders(kind.placeholders()).target("1").load().migrate();
+            StoreTesting.execute(database, "INSERT INTO integration (id, api_name, label, active, created_at, "
+                    + "modified_at, version) VALUES (1, 'i', 'I', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            StoreTesting.execute(database, "INSERT INTO payload (id, integration_id, api_name, label, direction, kind, "
+                    + "content_type, allow_partial_success, active, auth_type, sync_response, when_inactive, "
+                    + "redact_paths, created_at, modified_at, version) VALUES (1, 1, 'p', 'P', 'INBOUND', 'API_PUSH', "
+                    + "'JSON', FALSE, TRUE, 'NONE', FALSE, 'HOLD', '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            StoreTesting.execute(database, "INSERT INTO target (id, payload_id, position, api_name, label, run_order, "
+                    + "object_name, operation, match_fields, when_present) VALUES (1, 1, 0, 't', 'T', 0, 'Account', "
+                    + "'INSERT', '[]', 'UPDATE')");
+
+            Migrations.run(dataSource, kind);
+
+            assertThat(StoreTesting.rows(database, "SELECT on_too_long FROM target"))
+                    .containsExactly(List.of("FAIL"));
+            assertThat(columnType(dataSource, "target_aud", "on_too_long")).isEqualToIgnoringCase("varchar");
         }
     }
 

@@ -7,6 +7,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.engine.job.JobService;
+import org.openpayloads.engine.mapping.MappingService;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.web.error.ErrorMapper;
 import org.openpayloads.web.filter.BearerAuthFilter;
@@ -57,6 +58,7 @@ public final class WebApplication {
                 bind(services.configuration()).to(ConfigurationService.class);
                 bind(services.jobs()).to(JobService.class);
                 bind(services.tokens()).to(AdminTokenService.class);
+                bind(services.mapping()).to(MappingService.class);
                 bind(json).to(ApiJson.class);
                 bind(openApi).to(OpenApiDocument.class);
             }

@@ -6,12 +6,25 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.openpayloads.api.records.FieldDescription;
+import org.openpayloads.api.records.ObjectDescription;
+import org.openpayloads.api.records.RecordClient;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.engine.job.JobService;
+import org.openpayloads.engine.mapping.CredentialResolver;
+import org.openpayloads.engine.mapping.LookupCache;
+import org.openpayloads.engine.mapping.MappingCompiler;
+import org.openpayloads.engine.mapping.MappingEngine;
+import org.openpayloads.engine.mapping.MappingService;
+import org.openpayloads.engine.parse.BodyParser;
+import org.openpayloads.engine.parse.ParseLimits;
 import org.openpayloads.engine.security.AdminTokenService;
+import org.openpayloads.testkit.InMemoryRecordClient;
 
 /**
  * The admin API on a random port of a real Grizzly server, over in-memory repositories, with one admin token
@@ -26,6 +39,13 @@ public final class TestServer implements AutoCloseable {
     public final InMemoryTokens tokenStore = new InMemoryTokens();
     public final AdminTokenService tokens;
     public final ConfigurationService configuration;
+    public final MappingService mapping;
+    /** The org that targets write to: an Account and a Contact with a few fields each. */
+    public final InMemoryRecordClient org = new InMemoryRecordClient(List.of(
+            object("Account", field("Name", "string", 255), field("AnnualRevenue", "currency", 0),
+                    field("Stripe_Customer_Id__c", "string", 255)),
+            object("Contact", field("LastName", "string", 80), field("Email", "email", 80),
+                    field("AccountId", "reference", 18))));
     /** The admin token's value, for {@code Authorization: Bearer}. */
     public final String token;
     private final HttpServer server;
@@ -33,11 +53,13 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(List<HealthCheck> healthChecks) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        InMemoryCredentials credentials = new InMemoryCredentials(clock);
         configuration = new ConfigurationService(new InMemoryIntegrations(clock), new InMemoryPayloads(clock),
-                new InMemoryCredentials(clock));
+                credentials);
         tokens = new AdminTokenService(tokenStore, clock);
         token = tokens.issue(ADMIN, "test").value();
-        WebServices services = new WebServices(configuration, new JobService(jobs), tokens, healthChecks);
+        mapping = mappingService(configuration, credentials::resolve, clock, org);
+        WebServices services = new WebServices(configuration, new JobService(jobs), tokens, mapping, healthChecks);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
                 WebApplication.create(services), false);
         // Without this, Grizzly itself answers a DELETE (or GET) that has a body with an empty 400, before Jersey.
@@ -48,6 +70,27 @@ public final class TestServer implements AutoCloseable {
             throw new java.io.UncheckedIOException("cannot start the test server", e);
         }
         port = server.getListeners().iterator().next().getPort();
+    }
+
+    /** The mapping engine over {@code configuration}, writing to {@code org}. */
+    public static MappingService mappingService(ConfigurationService configuration, CredentialResolver credentials,
+                                                Clock clock, RecordClient org) {
+        return new MappingService(configuration, new BodyParser(ParseLimits.DEFAULTS), new MappingCompiler(100),
+                new MappingEngine(LookupCache.disabled(), credentials, clock, ZoneOffset.UTC), integration -> org);
+    }
+
+    private static ObjectDescription object(String name, FieldDescription... fields) {
+        Map<String, FieldDescription> byName = new LinkedHashMap<>();
+        byName.put("Id", field("Id", "id", 18));
+        for (FieldDescription field : fields) {
+            byName.put(field.name(), field);
+        }
+        return new ObjectDescription(name, byName);
+    }
+
+    private static FieldDescription field(String name, String type, int length) {
+        return new FieldDescription(name, type, length, true, true, true, name.endsWith("__c"), false, List.of(),
+                List.of());
     }
 
     public static TestServer start(HealthCheck... healthChecks) {

@@ -251,7 +251,8 @@ class WebApplicationTest {
     @Test
     void theServerMayRegisterMoreResources() {
         ResourceConfig config = WebApplication.create(new WebServices(server.configuration,
-                new org.openpayloads.engine.job.JobService(server.jobs), server.tokens, java.util.List.of()));
+                new org.openpayloads.engine.job.JobService(server.jobs), server.tokens, server.mapping,
+                java.util.List.of()));
         config.register(ExtraResource.class);
         assertThat(config.getClasses()).contains(ExtraResource.class);
     }

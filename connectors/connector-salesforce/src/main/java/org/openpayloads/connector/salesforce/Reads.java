@@ -17,6 +17,7 @@ import org.openpayloads.api.PayloadsException;
 import org.openpayloads.api.connector.HttpResult;
 import org.openpayloads.api.records.ObjectDescription;
 import org.openpayloads.api.records.QueryResult;
+import org.openpayloads.api.records.Soql;
 
 /** Queries (every page), id lookups and describes (cached). */
 final class Reads {

@@ -14,6 +14,7 @@ import org.openpayloads.api.connector.HttpResult;
 import org.openpayloads.api.records.RecordError;
 import org.openpayloads.api.records.RecordResult;
 import org.openpayloads.api.records.RecordWrite;
+import org.openpayloads.api.records.Soql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

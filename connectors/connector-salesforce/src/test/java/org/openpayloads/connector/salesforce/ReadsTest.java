@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openpayloads.api.MappingException;
 import org.openpayloads.api.NotFoundException;
 import org.openpayloads.api.records.FieldDescription;
+import org.openpayloads.api.records.Soql;
 import org.openpayloads.api.records.ObjectDescription;
 import org.openpayloads.api.records.QueryResult;
 
@@ -131,7 +132,7 @@ class ReadsTest {
             String q = sent.queryParameter("q").firstValue();
             assertThat(q).isEqualTo("SELECT Id FROM Account WHERE Name = " + attack.getValue() + " LIMIT 2");
             String literal = q.substring("SELECT Id FROM Account WHERE Name = ".length(), q.length() - " LIMIT 2".length());
-            assertThat(SoqlTest.unquote(literal)).as("the literal reads back as the whole value").isEqualTo(attack.getKey());
+            assertThat(Soql.unquote(literal)).as("the literal reads back as the whole value").isEqualTo(attack.getKey());
             assertThat(sent.getUrl()).doesNotContain("'", " ", "\\");
         }
     }

@@ -1,6 +1,7 @@
 package org.openpayloads.engine.coerce;
 
 import org.openpayloads.api.records.FieldDescription;
+import org.openpayloads.engine.model.TooLong;
 
 /** One normalised value on its way to one field: knows how to explain its own failure. */
 record Attempt(Object value, FieldDescription field, CoercionContext context) {

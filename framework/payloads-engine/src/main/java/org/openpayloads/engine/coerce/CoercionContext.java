@@ -3,6 +3,7 @@ package org.openpayloads.engine.coerce;
 import java.time.ZoneId;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.openpayloads.engine.model.TooLong;
 
 /**
  * Where a value goes and how to read it.

@@ -316,7 +316,8 @@ public final class ConfigurationService {
                 : m;
         return targets.stream().map(t -> new Target(t.apiName(), t.label(), t.order(), t.object(), t.operation(),
                 t.externalIdField(), t.matchFields(), t.whenPresent(), t.condition(), t.repeatPath(),
-                t.mappings().stream().map(rename).collect(Collectors.toList()))).collect(Collectors.toList());
+                t.mappings().stream().map(rename).collect(Collectors.toList()), t.onTooLong()))
+                .collect(Collectors.toList());
     }
 
     private Set<String> credentialNames(String integration) {

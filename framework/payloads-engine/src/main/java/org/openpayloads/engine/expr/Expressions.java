@@ -1,6 +1,7 @@
 package org.openpayloads.engine.expr;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.openpayloads.api.ConfigException;
@@ -44,6 +45,37 @@ public final class Expressions {
                     + "; expected an operator, ',' or ')' or the end of the expression");
         }
         return new Nodes.Compiled(source, root);
+    }
+
+    /**
+     * Every element path {@code expression} reads, in the order written, so that a caller can compile each once
+     * before the expression is first evaluated.
+     */
+    public static Set<String> paths(Expression expression) {
+        Set<String> paths = new LinkedHashSet<>();
+        collectPaths(expression, paths);
+        return paths;
+    }
+
+    private static void collectPaths(Expression node, Set<String> paths) {
+        if (node instanceof Nodes.Compiled compiled) {
+            collectPaths(compiled.root(), paths);
+        } else if (node instanceof Nodes.Path path) {
+            paths.add(path.path());
+        } else if (node instanceof Nodes.Call call) {
+            call.arguments().forEach(argument -> collectPaths(argument, paths));
+        } else if (node instanceof Nodes.Not not) {
+            collectPaths(not.operand(), paths);
+        } else if (node instanceof Nodes.And and) {
+            collectPaths(and.left(), paths);
+            collectPaths(and.right(), paths);
+        } else if (node instanceof Nodes.Or or) {
+            collectPaths(or.left(), paths);
+            collectPaths(or.right(), paths);
+        } else if (node instanceof Nodes.Compare compare) {
+            collectPaths(compare.left(), paths);
+            collectPaths(compare.right(), paths);
+        }
     }
 
     private Expression or() {

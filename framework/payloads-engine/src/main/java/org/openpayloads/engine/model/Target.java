@@ -13,14 +13,25 @@ import org.jspecify.annotations.Nullable;
  * @param matchFields the fields UPDATE and CREATE_IF_MISSING find the record by
  * @param condition an expression; the target is skipped when it is false
  * @param repeatPath an array element path; each item makes one record
+ * @param onTooLong what to do with a text longer than its field allows
  */
 public record Target(String apiName, String label, int order, String object, Operation operation,
                      @Nullable String externalIdField, List<String> matchFields, WhenPresent whenPresent,
-                     @Nullable String condition, @Nullable String repeatPath, List<FieldMapping> mappings) {
+                     @Nullable String condition, @Nullable String repeatPath, List<FieldMapping> mappings,
+                     TooLong onTooLong) {
 
     public Target {
         matchFields = matchFields == null ? List.of() : List.copyOf(matchFields);
         whenPresent = whenPresent == null ? WhenPresent.UPDATE : whenPresent;
         mappings = mappings == null ? List.of() : List.copyOf(mappings);
+        onTooLong = onTooLong == null ? TooLong.FAIL : onTooLong;
+    }
+
+    /** A target that fails on a text too long for its field. */
+    public Target(String apiName, String label, int order, String object, Operation operation,
+                  @Nullable String externalIdField, List<String> matchFields, WhenPresent whenPresent,
+                  @Nullable String condition, @Nullable String repeatPath, List<FieldMapping> mappings) {
+        this(apiName, label, order, object, operation, externalIdField, matchFields, whenPresent, condition, repeatPath,
+                mappings, TooLong.FAIL);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openpayloads.api.MappingException;
 import org.openpayloads.api.records.FieldDescription;
+import org.openpayloads.engine.model.TooLong;
 
 class CoercerTest {
 

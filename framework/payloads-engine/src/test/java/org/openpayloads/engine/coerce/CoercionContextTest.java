@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.openpayloads.engine.model.TooLong;
 
 class CoercionContextTest {
 

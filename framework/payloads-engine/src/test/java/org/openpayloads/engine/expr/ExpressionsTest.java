@@ -88,6 +88,15 @@ class ExpressionsTest {
     }
 
     @Test
+    void listsEveryPathItReadsOnceInTheOrderWritten() {
+        Expression expression = Expressions.compile(
+                "if(!isBlank($.a) && $.b > 1 || $.a == @.c, concat($.d, upper($.a)), $.e)");
+
+        assertThat(Expressions.paths(expression)).containsExactly("$.a", "$.b", "@.c", "$.d", "$.e");
+        assertThat(Expressions.paths(Expressions.compile("now()"))).isEmpty();
+    }
+
+    @Test
     void capsTheLength() {
         String longest = "'" + "x".repeat(Expressions.MAX_LENGTH - 2) + "'";
 

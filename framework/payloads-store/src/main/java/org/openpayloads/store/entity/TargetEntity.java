@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.openpayloads.engine.model.FieldMapping;
 import org.openpayloads.engine.model.Operation;
 import org.openpayloads.engine.model.Target;
+import org.openpayloads.engine.model.TooLong;
 import org.openpayloads.engine.model.WhenPresent;
 
 /** Where an inbound payload's data goes; its mappings are {@link FieldMappingEntity} rows. */
@@ -72,6 +73,10 @@ public class TargetEntity {
     @Column(name = "repeat_path", length = 1000)
     private @Nullable String repeatPath;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "on_too_long", nullable = false, length = 16)
+    private TooLong onTooLong = TooLong.FAIL;
+
     /** For Hibernate, which sets every field, the association included. */
     protected TargetEntity() {
     }
@@ -89,11 +94,12 @@ public class TargetEntity {
         this.whenPresent = target.whenPresent();
         this.condition = target.condition();
         this.repeatPath = target.repeatPath();
+        this.onTooLong = target.onTooLong();
     }
 
     public Target toRecord(List<FieldMapping> mappings) {
         return new Target(apiName, label, runOrder, objectName, operation, externalIdField, matchFields, whenPresent,
-                condition, repeatPath, mappings);
+                condition, repeatPath, mappings, onTooLong);
     }
 
     public @Nullable Long getId() {

@@ -28,6 +28,7 @@ import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
+import org.openpayloads.engine.model.TooLong;
 import org.openpayloads.engine.model.ValueSourceType;
 import org.openpayloads.engine.model.WhenPresent;
 import org.openpayloads.engine.security.SecretMask;
@@ -209,7 +210,8 @@ public final class InputMapper {
                 errors.enumValue("operation", dto.operation(), Operation.class, "an operation"),
                 dto.externalIdField(), strings(errors, "matchFields", dto.matchFields()),
                 errors.enumValue("whenPresent", dto.whenPresent(), WhenPresent.class, "a when-present behaviour"),
-                dto.condition(), dto.repeatPath(), mappings(errors, dto.mappings()));
+                dto.condition(), dto.repeatPath(), mappings(errors, dto.mappings()),
+                errors.enumValue("onTooLong", dto.onTooLong(), TooLong.class, "a too-long behaviour"));
     }
 
     private static Source source(Conversion errors, SourceDto dto, int position) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.FieldError;
+import org.openpayloads.engine.mapping.MappingResult;
 import org.openpayloads.engine.model.AdminToken;
 import org.openpayloads.engine.model.AuditInfo;
 import org.openpayloads.engine.model.Credential;
@@ -68,7 +69,7 @@ public final class OutputMapper {
     public static TargetDto target(Target target) {
         return new TargetDto(target.apiName(), target.label(), target.order(), target.object(),
                 name(target.operation()), target.externalIdField(), target.matchFields(), name(target.whenPresent()),
-                target.condition(), target.repeatPath(), mappings(target.mappings()));
+                target.condition(), target.repeatPath(), mappings(target.mappings()), name(target.onTooLong()));
     }
 
     public static SourceDto source(Source source) {
@@ -135,6 +136,16 @@ public final class OutputMapper {
         return new FieldMappingDto(mapping.field(), name(mapping.sourceType()), mapping.value(), mapping.reference(),
                 mapping.lookupMatchField(), mapping.lookupReturnField(), name(mapping.nullRule()),
                 new TreeMap<>(mapping.valueMap()), mapping.defaultValue());
+    }
+
+    public static PreviewDto preview(MappingResult result) {
+        return new PreviewDto(result.status().name(),
+                result.operations().stream().map(o -> new PreviewDto.OperationDto(o.target(), o.index(), o.object(),
+                        o.action().name(), o.externalIdField(), o.recordId(), o.match(), o.fields(), o.reason()))
+                        .toList(),
+                result.lookups().stream().map(l -> new PreviewDto.LookupDto(l.target(), l.index(), l.field(),
+                        l.object(), l.matchField(), l.value(), l.returnField(), l.result(), l.cached())).toList(),
+                result.results().stream().map(OutputMapper::result).toList());
     }
 
     private static TargetResultDto result(TargetResult result) {

@@ -23,6 +23,7 @@ import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
+import org.openpayloads.engine.model.TooLong;
 import org.openpayloads.engine.model.ValueSourceType;
 import org.openpayloads.engine.model.WhenPresent;
 import org.openpayloads.web.json.ApiJson;
@@ -145,7 +146,7 @@ class InputMapperTest {
                     {"apiName":"p","direction":"SIDEWAYS","kind":"PUSH","contentType":"YAML",
                      "auth":{"type":"OAUTH"},"whenInactive":"DROP","httpMethod":"FETCH",
                      "elements":[{"name":"a","path":"$.a","children":[{"name":"b","path":"$.a.b","dataType":"TEXT"}]}],
-                     "targets":[{"apiName":"t","operation":"MERGE","whenPresent":"IGNORE",
+                     "targets":[{"apiName":"t","operation":"MERGE","whenPresent":"IGNORE","onTooLong":"CUT",
                                  "mappings":[{"field":"Name","sourceType":"BODY","nullRule":"SKIP"}]}],
                      "sources":[{"apiName":"s","mappings":[{"field":"$.x","sourceType":"RECORD"}]}]}""";
 
@@ -153,7 +154,8 @@ class InputMapperTest {
                     assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
                             "direction", "kind", "contentType", "auth.type", "whenInactive", "httpMethod",
                             "elements[0].children[0].dataType", "targets[0].operation", "targets[0].whenPresent",
-                            "targets[0].mappings[0].sourceType", "targets[0].mappings[0].nullRule",
+                            "targets[0].onTooLong", "targets[0].mappings[0].sourceType",
+                            "targets[0].mappings[0].nullRule",
                             "sources[0].mappings[0].sourceType"));
         }
 
@@ -167,6 +169,18 @@ class InputMapperTest {
                     .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors().get(0).message())
                             .isEqualTo("'api_push' is not a payload kind; expected one of API_PUSH, RESPONSE_HANDLER, "
                                     + "EMAIL, POLLING, API_GET, RECORD_TRIGGERED, SCHEDULED"));
+        }
+
+        @Test
+        void anUnknownTooLongRuleIsAFieldErrorListingTheAllowedOnes() {
+            assertThatThrownBy(() -> payload("{\"targets\":[{\"apiName\":\"t\"},{\"onTooLong\":\"CUT\"}]}"))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).containsExactly(
+                            new FieldError("targets[1].onTooLong", "'CUT' is not a too-long behaviour; expected one of "
+                                    + "TRUNCATE, FAIL")));
+            assertThatThrownBy(() -> payload("{\"targets\":[{\"onTooLong\":\"truncate\"}]}"))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).containsExactly(
+                            new FieldError("targets[0].onTooLong", "'truncate' is not a too-long behaviour; expected "
+                                    + "one of TRUNCATE, FAIL")));
         }
 
         @Test
@@ -197,7 +211,7 @@ class InputMapperTest {
                      "elements":[{"name":"data","path":"$.data","dataType":"OBJECT","required":true,
                                   "children":[{"name":"id","path":"$.data.id"}]}],
                      "targets":[{"apiName":"account","object":"Account","operation":"UPSERT","externalIdField":"Ext__c",
-                                 "mappings":[{"field":"Name","sourceType":"ELEMENT","value":"$.data.name",
+                                 "onTooLong":"TRUNCATE","mappings":[{"field":"Name","sourceType":"ELEMENT","value":"$.data.name",
                                               "valueMap":{"a":"A"},"nullRule":"CLEAR","defaultValue":"n/a"}]},
                                 {"apiName":"contact","object":"Contact","operation":"CREATE_IF_MISSING",
                                  "matchFields":["Email"],"whenPresent":"SKIP","order":5}]}""");
@@ -218,7 +232,9 @@ class InputMapperTest {
             assertThat(account.mappings().get(0).sourceType()).isEqualTo(ValueSourceType.ELEMENT);
             assertThat(account.mappings().get(0).nullRule()).isEqualTo(NullRule.CLEAR);
             assertThat(account.mappings().get(0).valueMap()).containsEntry("a", "A");
+            assertThat(account.onTooLong()).isEqualTo(TooLong.TRUNCATE);
             assertThat(payload.targets().get(1).whenPresent()).isEqualTo(WhenPresent.SKIP);
+            assertThat(payload.targets().get(1).onTooLong()).isEqualTo(TooLong.FAIL);
         }
 
         @Test
@@ -229,6 +245,7 @@ class InputMapperTest {
             assertThat(payload.targets()).extracting(Target::label).containsExactly("first", "Second", "third");
             assertThat(payload.targets()).extracting(Target::order).containsExactly(0, 10, 7);
             assertThat(payload.targets().get(0).whenPresent()).isEqualTo(WhenPresent.UPDATE);
+            assertThat(payload.targets()).extracting(Target::onTooLong).containsOnly(TooLong.FAIL);
         }
 
         @Test
@@ -262,10 +279,18 @@ class InputMapperTest {
 
         @Test
         void aTargetAloneReportsItsEnumErrorsRelativeToItself() {
-            assertThatThrownBy(() -> InputMapper.target(read("{\"operation\":\"x\",\"mappings\":[{\"sourceType\":\"y\"}]}",
-                    TargetDto.class), 0))
+            assertThatThrownBy(() -> InputMapper.target(read("{\"operation\":\"x\",\"mappings\":[{\"sourceType\":\"y\"}],"
+                    + "\"onTooLong\":\"z\"}", TargetDto.class), 0))
                     .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
-                            .extracting(FieldError::field).containsExactly("operation", "mappings[0].sourceType"));
+                            .extracting(FieldError::field).containsExactly("operation", "mappings[0].sourceType",
+                                    "onTooLong"));
+        }
+
+        @Test
+        void aTargetAloneKeepsItsTooLongRule() {
+            Target target = InputMapper.target(read("{\"apiName\":\"t\",\"onTooLong\":\"TRUNCATE\"}", TargetDto.class), 0);
+
+            assertThat(target.onTooLong()).isEqualTo(TooLong.TRUNCATE);
         }
 
         @Test

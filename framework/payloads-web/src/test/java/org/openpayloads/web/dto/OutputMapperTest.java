@@ -33,6 +33,7 @@ import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.TargetResult;
+import org.openpayloads.engine.model.TooLong;
 import org.openpayloads.engine.model.ValueSourceType;
 import org.openpayloads.engine.model.WhenPresent;
 import org.openpayloads.engine.port.Page;
@@ -76,7 +77,27 @@ class OutputMapperTest {
         assertThat(dto.auth().type()).isEqualTo("STRIPE_SIGNATURE");
         assertThat(dto.targets().get(0).operation()).isEqualTo("UPSERT");
         assertThat(dto.targets().get(0).mappings().get(0).sourceType()).isEqualTo("ELEMENT");
+        assertThat(dto.targets()).extracting(TargetDto::onTooLong).containsExactly("TRUNCATE", "FAIL");
         assertThat(dto.version()).isEqualTo(4L);
+    }
+
+    @Test
+    void showsATargetsTooLongRuleEvenWhenItIsTheDefault() throws Exception {
+        JsonNode json = mapper.valueToTree(OutputMapper.payload(chargePayload()));
+
+        assertThat(json.at("/targets/0/onTooLong").asText()).isEqualTo("TRUNCATE");
+        assertThat(json.at("/targets/1/onTooLong").asText()).isEqualTo("FAIL");
+    }
+
+    @Test
+    void aTargetReadBackAsItWasShownKeepsItsTooLongRule() throws Exception {
+        Target target = chargePayload().targets().get(0);
+
+        String shown = mapper.writeValueAsString(OutputMapper.target(target));
+        Target readBack = InputMapper.target(mapper.readValue(shown, TargetDto.class), 0);
+
+        assertThat(readBack).isEqualTo(target);
+        assertThat(readBack.onTooLong()).isEqualTo(TooLong.TRUNCATE);
     }
 
     @Test
@@ -150,7 +171,7 @@ class OutputMapperTest {
                 NullRule.CLEAR, Map.of("a", "A"), "n/a");
         List<Target> targets = List.of(
                 new Target("account", "Account", 0, "Account", Operation.UPSERT, "Ext__c", List.of(), WhenPresent.UPDATE,
-                        null, null, List.of(name)),
+                        null, null, List.of(name), TooLong.TRUNCATE),
                 new Target("contact", "Contact", 10, "Contact", Operation.CREATE_IF_MISSING, null, List.of("Email"),
                         WhenPresent.SKIP, "true", "$.data.items", List.of(FieldMapping.element("Email", "$.data.email"))));
         return new Payload("charge", "Charge", "charges", Direction.INBOUND, PayloadKind.API_PUSH, ContentType.JSON,

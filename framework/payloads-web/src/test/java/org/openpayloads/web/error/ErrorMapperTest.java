@@ -143,8 +143,8 @@ class ErrorMapperTest {
                 {"apiName":"charge","targets":[{"apiName":"account","objekt":"Account"}]}""", PayloadDto.class));
 
         assertError(response, 400, "BAD_REQUEST", "Unknown property 'objekt' at 'targets[0].objekt'; expected one of "
-                + "apiName, condition, externalIdField, label, mappings, matchFields, object, operation, order, "
-                + "repeatPath, whenPresent");
+                + "apiName, condition, externalIdField, label, mappings, matchFields, object, onTooLong, operation, "
+                + "order, repeatPath, whenPresent");
         assertThat(body(response).at("/error/fields/0/field").asText()).isEqualTo("targets[0].objekt");
         assertThat(body(response).at("/error/fields/0/message").asText()).startsWith("is not a known property; "
                 + "expected one of apiName, condition,");

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.engine.job.JobService;
 import org.openpayloads.engine.security.AdminTokenService;
+import org.openpayloads.testkit.InMemoryRecordClient;
 import org.openpayloads.web.HealthCheck;
 import org.openpayloads.web.InMemoryCredentials;
 import org.openpayloads.web.InMemoryIntegrations;
 import org.openpayloads.web.InMemoryJobs;
 import org.openpayloads.web.InMemoryPayloads;
 import org.openpayloads.web.InMemoryTokens;
+import org.openpayloads.web.TestServer;
 import org.openpayloads.web.WebServices;
 import org.openpayloads.web.dto.HealthDto;
 
@@ -58,9 +61,12 @@ class HealthResourceTest {
 
     private static Response health(HealthCheck... checks) {
         Clock clock = Clock.systemUTC();
-        WebServices services = new WebServices(new ConfigurationService(new InMemoryIntegrations(clock),
-                new InMemoryPayloads(clock), new InMemoryCredentials(clock)), new JobService(new InMemoryJobs()),
-                new AdminTokenService(new InMemoryTokens(), clock), List.of(checks));
+        ConfigurationService configuration = new ConfigurationService(new InMemoryIntegrations(clock),
+                new InMemoryPayloads(clock), new InMemoryCredentials(clock));
+        WebServices services = new WebServices(configuration, new JobService(new InMemoryJobs()),
+                new AdminTokenService(new InMemoryTokens(), clock),
+                TestServer.mappingService(configuration, (i, c) -> Optional.empty(), clock,
+                        new InMemoryRecordClient(List.of())), List.of(checks));
         return new HealthResource(services).health();
     }
 }

@@ -70,6 +70,23 @@ class TargetResourceTest {
         server.given().contentType(ContentType.JSON).body("{\"apiName\":\"bad\",\"operation\":\"MERGE\"}")
                 .post(TARGETS)
                 .then().statusCode(422).body("error.fields[0].field", equalTo("operation"));
+        server.given().contentType(ContentType.JSON).body("""
+                {"apiName":"bad","object":"Account","operation":"INSERT","onTooLong":"CUT"}""")
+                .post(TARGETS)
+                .then().statusCode(422).body("error.fields[0].field", equalTo("onTooLong"))
+                .body("error.fields[0].message", equalTo("'CUT' is not a too-long behaviour; expected one of "
+                        + "TRUNCATE, FAIL"));
+    }
+
+    @Test
+    void keepsAndPatchesATargetsTooLongRule() {
+        create("note", "Note");
+        server.given().get(TARGETS + "/note").then().statusCode(200).body("onTooLong", equalTo("FAIL"));
+
+        server.given().contentType(ContentType.JSON).body("{\"onTooLong\":\"TRUNCATE\"}")
+                .patch(TARGETS + "/note")
+                .then().log().ifValidationFails().statusCode(200).body("onTooLong", equalTo("TRUNCATE"));
+        server.given().get(TARGETS + "/note").then().statusCode(200).body("onTooLong", equalTo("TRUNCATE"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.openpayloads.connector.salesforce;
+package org.openpayloads.api.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,26 @@ import org.junit.jupiter.api.Test;
 class SoqlTest {
 
     @Test
+    void selectJoinsConditionsWithAndAndQuotesEveryValue() {
+        var equals = new java.util.LinkedHashMap<String, Object>();
+        equals.put("Email", "a'b@example.com");
+        equals.put("LastName", null);
+        assertThat(Soql.select("Contact", java.util.List.of("Id", "Account.Name"), equals, 2))
+                .isEqualTo("SELECT Id, Account.Name FROM Contact WHERE Email = 'a\\'b@example.com' AND LastName = null"
+                        + " LIMIT 2");
+    }
+
+    @Test
+    void selectRefusesNamesThatAreNotApiNames() {
+        assertThatThrownBy(() -> Soql.select("Contact", java.util.List.of("Id"), java.util.Map.of("Email = '' OR Id", "x"), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field was 'Email = '' OR Id'");
+        assertThatThrownBy(() -> Soql.select("Contact", java.util.List.of(), java.util.Map.of("Email", "x"), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Soql.select("Contact", java.util.List.of("Id"), java.util.Map.of("Email", "x"), 0))
+                .hasMessage("limit was 0; expected 1 or more");
+    }
+
+    @Test
     void escapesQuotesBackslashesAndControlCharacters() {
         assertThat(Soql.quote("O'Brien")).isEqualTo("'O\\'Brien'");
         assertThat(Soql.quote("a\\b")).isEqualTo("'a\\\\b'");
@@ -24,7 +44,7 @@ class SoqlTest {
     @Test
     void everyEscapedValueReadsBackWhole() {
         for (String value : new String[] {"", "'", "\\", "\\'", "''", "x' OR Name != '", "\\' OR 1=1 --", "a\u0000b"}) {
-            assertThat(unquote(Soql.quote(value))).isEqualTo(value);
+            assertThat(Soql.unquote(Soql.quote(value))).isEqualTo(value);
         }
     }
 
@@ -50,40 +70,5 @@ class SoqlTest {
                 .hasMessageStartingWith("object was 'Account WHERE 1=1'; expected an API name");
         assertThatThrownBy(() -> Soql.findId("Account", "Name = 'x' OR Name", "x"))
                 .hasMessageStartingWith("field was 'Name = 'x' OR Name'; expected an API name");
-    }
-
-    /**
-     * Reads a SOQL string literal back, failing if it ends before its last character: proof that the
-     * literal is one token, whatever the value held.
-     */
-    static String unquote(String literal) {
-        if (literal.length() < 2 || literal.charAt(0) != '\'' || literal.charAt(literal.length() - 1) != '\'') {
-            throw new AssertionError("not a quoted literal: " + literal);
-        }
-        StringBuilder value = new StringBuilder();
-        for (int i = 1; i < literal.length() - 1; i++) {
-            char c = literal.charAt(i);
-            if (c == '\'') {
-                throw new AssertionError("an unescaped quote at " + i + " ends the literal early: " + literal);
-            }
-            if (c != '\\') {
-                value.append(c);
-                continue;
-            }
-            char next = literal.charAt(++i);
-            switch (next) {
-                case 'n' -> value.append('\n');
-                case 'r' -> value.append('\r');
-                case 't' -> value.append('\t');
-                case 'b' -> value.append('\b');
-                case 'f' -> value.append('\f');
-                case 'u' -> {
-                    value.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
-                    i += 4;
-                }
-                default -> value.append(next);
-            }
-        }
-        return value.toString();
     }
 }
