@@ -20,6 +20,7 @@ import org.openpayloads.api.connector.JdkHttpTransport;
 import org.openpayloads.api.connector.RecordConnector;
 import org.openpayloads.api.records.FieldDescription;
 import org.openpayloads.api.records.RecordClient;
+import org.openpayloads.api.records.RecordRef;
 import org.openpayloads.api.records.RecordResult;
 import org.openpayloads.api.records.RecordWrite;
 
@@ -147,5 +148,34 @@ class DefaultOrgTest {
         FieldDescription field = client(path).describe("Account").field("Stripe_Customer_Id__c").orElseThrow();
         assertThat(field.externalId()).isTrue();
         assertThat(field.type()).isEqualTo("string");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void anAtomicGroupKeepsEveryWriteWithReferencesOrNone(Path path) {
+        RecordClient client = client(path);
+        String customer = "cus_" + path + "_atomic";
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("LastName", "Rosen");
+        contact.put("AccountId", new RecordRef(0));
+
+        List<RecordResult> kept = client.writeAtomically(List.of(
+                RecordWrite.upsert("Account", "Stripe_Customer_Id__c", account(customer, "Atomic")),
+                RecordWrite.insert("Contact", contact)));
+        List<RecordResult> again = client.writeAtomically(List.of(
+                RecordWrite.upsert("Account", "Stripe_Customer_Id__c", account(customer, "Atomic again"))));
+        List<RecordResult> undone = client.writeAtomically(List.of(
+                RecordWrite.upsert("Account", "Stripe_Customer_Id__c", account(customer + "_2", "Undone")),
+                RecordWrite.insert("Contact", Map.of("FirstName", "no last name"))));
+
+        assertThat(client.maxAtomicWrites()).isEqualTo(25);
+        assertThat(kept).allMatch(RecordResult::success);
+        assertThat(kept.get(0).created()).isTrue();
+        assertThat(again.get(0)).isEqualTo(RecordResult.ok(kept.get(0).id(), false));
+        assertThat(client.query("SELECT AccountId FROM Contact WHERE Id = '" + kept.get(1).id() + "'").records())
+                .singleElement().satisfies(row -> assertThat(row).containsEntry("AccountId", kept.get(0).id()));
+        assertThat(undone.get(0).errors().get(0).code()).isEqualTo("PROCESSING_HALTED");
+        assertThat(undone.get(1).errors().get(0).code()).isEqualTo("REQUIRED_FIELD_MISSING");
+        assertThat(client.findId("Account", "Stripe_Customer_Id__c", customer + "_2")).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package org.openpayloads.connector.salesforce;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,7 @@ final class SalesforceClient implements RecordClient {
     private final Reads reads;
     private final SingleWrites single;
     private final Batcher batcher;
+    private final AtomicWrites atomic;
     private final Set<CompletableFuture<RecordResult>> inflight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -58,6 +60,7 @@ final class SalesforceClient implements RecordClient {
         OrgApi api = new OrgApi(config, tokens, exchange, new LimitWatcher(context.listener(), config.limitWarnPercent()));
         this.reads = new Reads(api, config);
         this.single = new SingleWrites(api, reads, config);
+        this.atomic = new AtomicWrites(api, config);
         CollectionWrites collections = new CollectionWrites(api, single, exchange, config);
         this.batcher = new Batcher(scheduler, collections::send, config.batchSize(), config.linger());
     }
@@ -78,6 +81,18 @@ final class SalesforceClient implements RecordClient {
             batcher.add(pending);
         }
         return handed;
+    }
+
+    @Override
+    public int maxAtomicWrites() {
+        return AtomicWrites.MAX_WRITES;
+    }
+
+    /** One composite request with {@code allOrNone}: Salesforce keeps every write or none. */
+    @Override
+    public List<RecordResult> writeAtomically(List<RecordWrite> writes) {
+        checkOpen("group of " + writes.size() + " writes");
+        return atomic.write(writes);
     }
 
     @Override

@@ -52,6 +52,15 @@ final class SalesforceErrors {
         return errors;
     }
 
+    /** The errors of a body that is an array of errors, as a composite sub-response carries them. */
+    static List<RecordError> ofArray(JsonNode array, UnaryOperator<String> redact) {
+        List<RecordError> errors = new ArrayList<>();
+        if (array.isArray()) {
+            array.forEach(item -> one(item, redact, errors));
+        }
+        return errors;
+    }
+
     static boolean has(List<RecordError> errors, String code) {
         return errors.stream().anyMatch(e -> e.code().equals(code));
     }

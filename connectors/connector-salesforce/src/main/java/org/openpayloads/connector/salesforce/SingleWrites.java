@@ -81,7 +81,7 @@ final class SingleWrites {
                 });
     }
 
-    private String byExternalId(RecordWrite write) {
+    static String byExternalId(RecordWrite write) {
         Object value = Objects.requireNonNull(write.externalIdValue());
         String text = value instanceof CharSequence ? value.toString() : Soql.literal(value);
         return "/sobjects/" + write.object() + "/" + write.externalIdField() + "/"
@@ -89,7 +89,7 @@ final class SingleWrites {
     }
 
     /** Salesforce refuses a body that repeats the record's Id or the external id named in the URL. */
-    private static Map<String, @Nullable Object> withoutIdAnd(Map<String, @Nullable Object> body,
+    static Map<String, @Nullable Object> withoutIdAnd(Map<String, @Nullable Object> body,
                                                               @Nullable String externalIdField) {
         Map<String, @Nullable Object> copy = new LinkedHashMap<>(body);
         copy.keySet().removeIf(k -> k.equalsIgnoreCase("Id") || k.equalsIgnoreCase(String.valueOf(externalIdField)));

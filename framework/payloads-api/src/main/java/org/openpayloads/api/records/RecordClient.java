@@ -1,5 +1,6 @@
 package org.openpayloads.api.records;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +49,30 @@ public interface RecordClient extends AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * How many writes {@link #writeAtomically} takes in one group; 0 when the target has no transaction to offer,
+     * and the caller must undo a failed job's writes itself.
+     */
+    default int maxAtomicWrites() {
+        return 0;
+    }
+
+    /**
+     * Writes all of {@code writes}, in order, in one transaction: every write is kept, or none is. A field value
+     * may be a {@link RecordRef} to the id of an earlier write of the group.
+     *
+     * @return one result per write, in order. When a write fails, its result carries its errors, and every other
+     *     write's result fails with {@code PROCESSING_HALTED}, since none of them was kept.
+     * @throws UnsupportedOperationException when {@link #maxAtomicWrites()} is 0
+     * @throws IllegalArgumentException when there are more writes than {@link #maxAtomicWrites()}, or a reference
+     *     does not point to an earlier write
+     * @throws RetriableException when the target was unavailable; nothing was kept
+     */
+    default List<RecordResult> writeAtomically(List<RecordWrite> writes) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no transaction to write in; "
+                + "check maxAtomicWrites() first");
     }
 
     /** Runs a query and reads every page; fails rather than read more records than the client allows. */
