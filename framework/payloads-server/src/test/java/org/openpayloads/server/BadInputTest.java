@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input gets a clear 4xx in the JSON error form, never a 5xx, and changes nothing stored. */
@@ -34,6 +35,13 @@ class BadInputTest {
         api.admin().body(Samples.stripeCredential()).post("/api/v1/integrations/stripe/credentials")
                 .then().statusCode(201);
         api.admin().body(Samples.chargePayload()).post("/api/v1/integrations/stripe/payloads").then().statusCode(201);
+        api.admin().body("""
+                {"apiName":"company","label":"Company","direction":"INBOUND","kind":"API_PUSH","contentType":"JSON",
+                 "targets":[{"apiName":"account","object":"Account","operation":"INSERT","mappings":[
+                   {"field":"Name","sourceType":"ELEMENT","value":"$.name"},
+                   {"field":"AnnualRevenue","sourceType":"ELEMENT","value":"$.revenue"},
+                   {"field":"NumberOfEmployees","sourceType":"ELEMENT","value":"$.employees"}]}]}""")
+                .post("/api/v1/integrations/stripe/payloads").then().statusCode(201);
     }
 
     @BeforeEach
@@ -136,5 +144,58 @@ class BadInputTest {
         String deep = "[".repeat(5000) + "]".repeat(5000);
         api.admin().body("{\"apiName\":\"x\",\"label\":\"X\",\"description\":" + deep + "}")
                 .post("/api/v1/integrations").then().statusCode(lessThan(500));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSamples")
+    void aBadSampleIsA422NamingTheProblem(String problem, String contentType, String sample, String field,
+                                          String message) {
+        api.admin().body(java.util.Map.of("contentType", contentType, "body", sample))
+                .post(PAYLOAD + "/preview")
+                .then().log().ifValidationFails().statusCode(422).contentType(ContentType.JSON)
+                .body("error.fields[0].field", equalTo(field))
+                .body("error.fields[0].message", containsString(message));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badSamples() {
+        String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]><lolz>&lol2;</lolz>";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("invalid JSON", "application/json", "{\"id\": evt_1}",
+                        "body", "JSON"),
+                org.junit.jupiter.params.provider.Arguments.of("truncated JSON", "application/json",
+                        "{\"id\": \"evt_1\", \"data\": {", "body", "JSON"),
+                org.junit.jupiter.params.provider.Arguments.of("10,000 levels of nesting", "application/json",
+                        "[".repeat(10_000) + "]".repeat(10_000), "body", "nest"),
+                org.junit.jupiter.params.provider.Arguments.of("a form key with 1,000 brackets",
+                        "application/x-www-form-urlencoded", "a" + "[b]".repeat(1_000) + "=1", "body", "more than 32 [..] segments"),
+                org.junit.jupiter.params.provider.Arguments.of("an XML entity bomb", "application/xml", bomb, "body",
+                        "DTD"),
+                org.junit.jupiter.params.provider.Arguments.of("a content type no payload takes", "image/png", "x",
+                        "contentType", "image/png"));
+    }
+
+    @Test
+    void aSampleOverTheSizeLimitIs413() {
+        api.admin().body(java.util.Map.of("body", "x".repeat(2 * 1024 * 1024))).post(PAYLOAD + "/preview")
+                .then().statusCode(413).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aPreviewRequestThatIsNotJsonIs415() {
+        api.admin().contentType(ContentType.TEXT).body("{\"id\":1}").post(PAYLOAD + "/preview")
+                .then().statusCode(415).body("error.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void aValueThatCannotBeCoercedFailsItsRecordNamingPathFieldValueAndType() {
+        api.admin().body("{\"body\":{\"name\":\"Acme\",\"revenue\":\"a lot\",\"employees\":12.5}}")
+                .post("/api/v1/integrations/stripe/payloads/company/preview")
+                .then().log().ifValidationFails().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("results[0].errorCode", equalTo("INVALID_VALUE"))
+                .body("results[0].message", containsString("$.revenue"))
+                .body("results[0].message", containsString("AnnualRevenue"))
+                .body("results[0].message", containsString("a lot"));
     }
 }
