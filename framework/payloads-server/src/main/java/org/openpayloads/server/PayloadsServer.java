@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +41,6 @@ public final class PayloadsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PayloadsServer.class);
     /** Compiled payloads kept; a payload is compiled again only when it changes. */
     private static final int MAXIMUM_PLANS = 10_000;
-    /** How long a lookup answer is trusted when no write through this server changed its object. */
-    private static final Duration LOOKUP_TTL = Duration.ofMinutes(5);
     private static final long LOOKUP_ENTRIES = 100_000;
 
     private final ServerSettings settings;
@@ -86,8 +82,8 @@ public final class PayloadsServer implements AutoCloseable {
             DefaultOrg targetOrg = org;
             MappingService mapping = new MappingService(configuration, new BodyParser(ParseLimits.DEFAULTS),
                     new MappingCompiler(MAXIMUM_PLANS),
-                    new MappingEngine(new LookupCache(LOOKUP_TTL, LOOKUP_ENTRIES), store.credentials()::resolve, clock,
-                            ZoneOffset.UTC),
+                    new MappingEngine(new LookupCache(settings.mapping().lookupCacheTtl(), LOOKUP_ENTRIES),
+                            store.credentials()::resolve, clock, settings.mapping().zone()),
                     integration -> targetOrg.client());
             ResourceConfig application = WebApplication.create(new WebServices(configuration,
                     new JobService(store.jobs()), tokens, mapping, List.of(databaseCheck(store))));

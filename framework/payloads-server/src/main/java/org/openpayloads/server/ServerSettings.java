@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,8 @@ import org.openpayloads.api.FieldError;
  */
 public record ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
                              String dbPassword, int poolSize, @Nullable String masterKey,
-                             @Nullable String adminToken, Duration shutdownGrace, SalesforceSettings salesforce) {
+                             @Nullable String adminToken, Duration shutdownGrace, SalesforceSettings salesforce,
+                             MappingSettings mapping) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -35,6 +39,15 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
             throw new IllegalArgumentException("pool size was " + poolSize + "; expected 1 to " + MAX_POOL_SIZE);
         }
+        mapping = mapping == null ? MappingSettings.DEFAULTS : mapping;
+    }
+
+    /** Settings with the mapping engine's defaults. */
+    public ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
+                          String dbPassword, int poolSize, @Nullable String masterKey, @Nullable String adminToken,
+                          Duration shutdownGrace, SalesforceSettings salesforce) {
+        this(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken, shutdownGrace,
+                salesforce, MappingSettings.DEFAULTS);
     }
 
     @Override
@@ -42,7 +55,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         return "ServerSettings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", dbUrl="
                 + (dbUrl == null ? "(embedded HSQLDB)" : dbUrl) + ", dbUser=" + dbUser + ", poolSize=" + poolSize
                 + ", masterKey=" + (masterKey == null ? "(key file)" : "[hidden]") + ", adminToken="
-                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + "]";
+                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + "]";
     }
 
     /** One setting: its flag, environment variable and property name. */
@@ -61,7 +74,9 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         SALESFORCE_CLIENT_ID(null, "PAYLOADS_SALESFORCE_CLIENT_ID", "salesforce.client.id"),
         SALESFORCE_CLIENT_SECRET(null, "PAYLOADS_SALESFORCE_CLIENT_SECRET", "salesforce.client.secret"),
         ORG_TRANSPORT(null, "PAYLOADS_ORG_TRANSPORT", "org.transport"),
-        ORG_DAILY_API_LIMIT(null, "PAYLOADS_ORG_DAILY_API_LIMIT", "org.daily.api.limit");
+        ORG_DAILY_API_LIMIT(null, "PAYLOADS_ORG_DAILY_API_LIMIT", "org.daily.api.limit"),
+        TIME_ZONE(null, "PAYLOADS_TIME_ZONE", "time.zone"),
+        LOOKUP_CACHE_SECONDS(null, "PAYLOADS_LOOKUP_CACHE_SECONDS", "lookup.cache.seconds");
 
         final @Nullable String flag;
         final String environment;
@@ -100,7 +115,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                 r.text(Setting.MASTER_KEY, null),
                 r.text(Setting.ADMIN_TOKEN, null),
                 Duration.ofSeconds(r.number(Setting.SHUTDOWN_GRACE_SECONDS, 20, 0, 600)),
-                salesforce(r));
+                salesforce(r),
+                mapping(r));
         if (!r.errors.isEmpty()) {
             throw new ConfigException(r.errors);
         }
@@ -109,6 +125,18 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                     + "' is not supported; expected a jdbc:postgresql: or jdbc:hsqldb: URL");
         }
         return settings;
+    }
+
+    private static MappingSettings mapping(Resolver r) {
+        String zoneName = r.text(Setting.TIME_ZONE, "UTC");
+        ZoneId zone = ZoneOffset.UTC;
+        try {
+            zone = ZoneId.of(zoneName);
+        } catch (DateTimeException e) {
+            r.errors.add(new FieldError(r.sourceOf(Setting.TIME_ZONE), "'" + zoneName + "' is not a time zone; "
+                    + "expected a region such as Europe/Paris, or UTC"));
+        }
+        return new MappingSettings(zone, Duration.ofSeconds(r.number(Setting.LOOKUP_CACHE_SECONDS, 300, 0, 86_400)));
     }
 
     private static SalesforceSettings salesforce(Resolver r) {

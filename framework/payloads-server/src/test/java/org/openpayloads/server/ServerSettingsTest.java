@@ -69,6 +69,24 @@ class ServerSettingsTest {
     }
 
     @Test
+    void theMappingEngineRunsInUtcWithFiveMinutesOfLookupCacheUnlessSetOtherwise() {
+        assertThat(ServerSettings.resolve(Map.of(), Map.of(), null).mapping()).isEqualTo(MappingSettings.DEFAULTS);
+        assertThat(MappingSettings.DEFAULTS.lookupCacheTtl()).isEqualTo(java.time.Duration.ofMinutes(5));
+        ServerSettings paris = ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_TIME_ZONE", "Europe/Paris",
+                "PAYLOADS_LOOKUP_CACHE_SECONDS", "0"), null);
+        assertThat(paris.mapping()).isEqualTo(new MappingSettings(java.time.ZoneId.of("Europe/Paris"),
+                java.time.Duration.ZERO));
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_TIME_ZONE", "Mars/Olympus",
+                "PAYLOADS_LOOKUP_CACHE_SECONDS", "-1"), null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field)
+                            .containsExactlyInAnyOrder("PAYLOADS_LOOKUP_CACHE_SECONDS", "PAYLOADS_TIME_ZONE");
+                    assertThat(e.errors()).extracting(FieldError::message)
+                            .anySatisfy(m -> assertThat(m).contains("'Mars/Olympus' is not a time zone"));
+                });
+    }
+
+    @Test
     void namesEveryBadSettingByWhereItCameFrom() {
         assertThatThrownBy(() -> ServerSettings.resolve(Map.of(Setting.PORT, "eighty"),
                 Map.of("PAYLOADS_DB_POOL_SIZE", "0"), null))

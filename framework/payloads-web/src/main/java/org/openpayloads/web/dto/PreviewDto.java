@@ -1,5 +1,6 @@
 package org.openpayloads.web.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,10 +14,14 @@ import org.jspecify.annotations.Nullable;
 public record PreviewDto(String status, List<OperationDto> operations, List<LookupDto> lookups,
                          List<TargetResultDto> results) {
 
-    /** One record operation; {@code recordId} is known when the record was found before the write. */
+    /**
+     * One record operation; {@code recordId} is known when the record was found before the write. A null in
+     * {@code fields} is shown, since it clears the field.
+     */
     public record OperationDto(String target, int index, String object, String action,
                                @Nullable String externalIdField, @Nullable String recordId,
-                               Map<String, @Nullable Object> match, Map<String, @Nullable Object> fields,
+                               @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, @Nullable Object> match,
+                               @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, @Nullable Object> fields,
                                @Nullable String reason) {
     }
 

@@ -67,6 +67,22 @@ class PayloadPreviewTest {
     }
 
     @Test
+    void showsAFieldThatANullRuleClearsAsNull() {
+        server.given().contentType(ContentType.JSON).body("""
+                {"apiName":"clear","label":"Clear","direction":"INBOUND","kind":"API_PUSH","contentType":"JSON",
+                 "targets":[{"apiName":"account","object":"Account","operation":"INSERT","mappings":[
+                   {"field":"Name","sourceType":"ELEMENT","value":"$.name"},
+                   {"field":"AnnualRevenue","sourceType":"ELEMENT","value":"$.revenue","nullRule":"CLEAR"}]}]}""")
+                .post("/api/v1/integrations/shop/payloads").then().statusCode(201);
+
+        String answer = server.given().contentType(ContentType.JSON).body("{\"body\":{\"name\":\"Acme\"}}")
+                .post("/api/v1/integrations/shop/payloads/clear/preview")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(answer).contains("\"fields\":{\"Name\":\"Acme\",\"AnnualRevenue\":null}");
+    }
+
+    @Test
     void takesAJsonSampleAsAJsonValueAndSkipsATargetWhoseConditionIsFalse() {
         server.given().contentType(ContentType.JSON)
                 .body("{\"body\":{\"amount\":5,\"currency\":\"jpy\",\"customer\":{\"id\":\"cus_2\",\"name\":\"Bo\"}}}")
