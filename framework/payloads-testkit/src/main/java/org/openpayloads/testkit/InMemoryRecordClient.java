@@ -1,6 +1,7 @@
 package org.openpayloads.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,21 +30,27 @@ import org.openpayloads.api.records.Soql;
  * A {@link RecordClient} over records in memory, for tests of what calls into a client: it keeps the
  * describe-declared objects, assigns 18-character ids, matches upserts by external id, answers the simple queries
  * the engine makes ({@code SELECT f FROM o WHERE a = 'x' AND b = 1 LIMIT n}) and logs every write and query.
- * A rule can refuse chosen writes, the way an org's validation rule does. Thread-safe (every method locks).
+ *
+ * <p>Like an org, it reads field names in any case and stores them as described, refuses a field the describe
+ * lacks ({@code Id} always exists), compares texts ignoring case and numbers by value. A rule can refuse chosen
+ * writes, the way an org's validation rule does, and another can fail them, the way an unavailable org does.
+ * Thread-safe (every method locks).
  */
 public final class InMemoryRecordClient implements RecordClient {
 
+    private static final String ID = "Id";
     private static final Pattern SELECT = Pattern.compile(
             "SELECT (.+?) FROM ([A-Za-z0-9_]+) WHERE (.+?)(?: LIMIT (\\d+))?");
     private static final Pattern CONDITION = Pattern.compile(
-            "([A-Za-z0-9_.]+) = ('(?:\\\\.|[^'\\\\])*'|null|[^ ]+)(?: AND |$)");
+            "([A-Za-z0-9_.]+) = ('(?:\\\\.|[^'\\\\])*'|null|[^ ']+)(?: AND |$)");
 
     private final Map<String, ObjectDescription> objects = new LinkedHashMap<>();
     private final Map<String, Map<String, Map<String, @Nullable Object>>> records = new LinkedHashMap<>();
     private final List<RecordWrite> writes = new ArrayList<>();
     private final List<String> queries = new ArrayList<>();
     private final AtomicLong calls = new AtomicLong();
-    private Function<RecordWrite, @Nullable RecordError> rule = write -> null;
+    private Function<RecordWrite, @Nullable RecordError> refusal = write -> null;
+    private Function<RecordWrite, @Nullable RuntimeException> failure = write -> null;
     private long nextId = 1;
 
     public InMemoryRecordClient(List<ObjectDescription> descriptions) {
@@ -70,17 +77,27 @@ public final class InMemoryRecordClient implements RecordClient {
         return new ObjectDescription(describe.path("name").asText(), fields);
     }
 
-    /** Refuses every write for which {@code refusal} gives an error. */
+    /** Refuses every write for which {@code refusal} gives an error, as a failed {@link RecordResult}. */
     public synchronized InMemoryRecordClient refuseWhen(Function<RecordWrite, @Nullable RecordError> refusal) {
-        this.rule = refusal;
+        this.refusal = refusal;
+        return this;
+    }
+
+    /**
+     * Fails every write for which {@code failure} gives an exception, as a real client does when the org is
+     * unavailable: the write's future completes with it, and {@link #write} throws it. Nothing is written.
+     */
+    public synchronized InMemoryRecordClient failWhen(Function<RecordWrite, @Nullable RuntimeException> failure) {
+        this.failure = failure;
         return this;
     }
 
     /** Stores a record as it is, as if made elsewhere; returns its id. */
     public synchronized String seed(String object, Map<String, @Nullable Object> fields) {
         String id = newId(object);
-        Map<String, @Nullable Object> record = new LinkedHashMap<>(fields);
-        record.put("Id", id);
+        Map<String, @Nullable Object> record = new LinkedHashMap<>();
+        fields.forEach((field, value) -> record.put(fieldName(object, field), value));
+        record.put(ID, id);
         table(object).put(id, record);
         return id;
     }
@@ -90,7 +107,7 @@ public final class InMemoryRecordClient implements RecordClient {
         return table(object).values().stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
     }
 
-    /** Every write, in order. */
+    /** Every write, in order, failed ones included. */
     public synchronized List<RecordWrite> writes() {
         return List.copyOf(writes);
     }
@@ -104,97 +121,105 @@ public final class InMemoryRecordClient implements RecordClient {
     public synchronized CompletableFuture<RecordResult> submit(RecordWrite write) {
         calls.incrementAndGet();
         writes.add(write);
-        return CompletableFuture.completedFuture(apply(write));
+        RuntimeException failed = failure.apply(write);
+        return failed != null ? CompletableFuture.failedFuture(failed)
+                : CompletableFuture.completedFuture(apply(write));
     }
 
     private RecordResult apply(RecordWrite write) {
         ObjectDescription description = describe(write.object());
-        for (String field : write.fields().keySet()) {
-            if (!description.fields().containsKey(field)) {
-                return failure("INVALID_FIELD", "No such column '" + field + "' on sobject of type " + write.object(),
-                        field);
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, @Nullable Object> field : write.fields().entrySet()) {
+            Optional<FieldDescription> described = description.field(field.getKey());
+            if (described.isEmpty()) {
+                return failure("INVALID_FIELD", "No such column '" + field.getKey() + "' on sobject of type "
+                        + write.object(), field.getKey());
             }
+            fields.put(described.get().name(), field.getValue());
         }
-        RecordError refused = rule.apply(write);
+        RecordError refused = refusal.apply(write);
         if (refused != null) {
-            return new RecordResult(null, false, null, List.of(refused));
+            return RecordResult.failed(refused);
         }
         Map<String, Map<String, @Nullable Object>> table = table(write.object());
-        switch (write.kind()) {
-            case INSERT -> {
-                return insert(write.object(), write.fields());
-            }
+        return switch (write.kind()) {
+            case INSERT -> RecordResult.ok(seed(write.object(), fields), true);
             case UPDATE -> {
                 Map<String, @Nullable Object> record = table.get(write.id());
                 if (record == null) {
-                    return failure("ENTITY_IS_DELETED", "entity is deleted", "Id");
+                    yield failure("ENTITY_IS_DELETED", "entity is deleted", ID);
                 }
-                record.putAll(write.fields());
-                return new RecordResult(write.id(), true, null, List.of());
+                record.putAll(fields);
+                yield RecordResult.ok(write.id(), null);
             }
-            case UPSERT -> {
-                List<String> matches = matching(write.object(), Map.of(write.externalIdField(), write.externalIdValue()));
-                if (matches.size() > 1) {
-                    return failure("DUPLICATE_EXTERNAL_ID", "more than one record has this external id",
-                            write.externalIdField());
-                }
-                if (matches.isEmpty()) {
-                    RecordResult inserted = insert(write.object(), write.fields());
-                    return new RecordResult(inserted.id(), true, true, List.of());
-                }
-                table.get(matches.get(0)).putAll(write.fields());
-                return new RecordResult(matches.get(0), true, false, List.of());
-            }
+            case UPSERT -> upsert(write, table, fields);
             case DELETE -> {
-                String id = write.id() != null ? write.id()
-                        : matching(write.object(), Map.of(write.externalIdField(), write.externalIdValue())).stream()
-                        .findFirst().orElse(null);
+                String id = write.id() != null ? write.id() : matching(write.object(),
+                        Map.of(write.externalIdField(), write.externalIdValue())).stream().findFirst().orElse(null);
                 if (id == null || table.remove(id) == null) {
-                    return failure("NOT_FOUND", "The requested resource does not exist", "Id");
+                    yield failure("NOT_FOUND", "The requested resource does not exist", ID);
                 }
-                return new RecordResult(id, true, null, List.of());
+                yield RecordResult.ok(id, null);
             }
-            default -> throw new IllegalStateException("unhandled write kind " + write.kind());
+        };
+    }
+
+    private RecordResult upsert(RecordWrite write, Map<String, Map<String, @Nullable Object>> table,
+                                Map<String, @Nullable Object> fields) {
+        List<String> matches = matching(write.object(), Map.of(write.externalIdField(), write.externalIdValue()));
+        if (matches.size() > 1) {
+            return failure("DUPLICATE_EXTERNAL_ID", "more than one record has this external id",
+                    write.externalIdField());
         }
+        if (matches.isEmpty()) {
+            return RecordResult.ok(seed(write.object(), fields), true);
+        }
+        table.get(matches.get(0)).putAll(fields);
+        return RecordResult.ok(matches.get(0), false);
     }
 
-    private RecordResult insert(String object, Map<String, @Nullable Object> fields) {
-        String id = seed(object, fields);
-        return new RecordResult(id, true, true, List.of());
-    }
-
+    /**
+     * Runs {@code SELECT a, b FROM Object WHERE c = 'x' AND d = 1 LIMIT n}.
+     *
+     * @throws MappingException for any other query, and for a field the object's describe lacks
+     */
     @Override
     public synchronized QueryResult query(String soql) {
         calls.incrementAndGet();
         queries.add(soql);
         Matcher select = SELECT.matcher(soql);
         if (!select.matches()) {
-            throw new MappingException("the in-memory client cannot run '" + soql + "'");
+            throw new MappingException("the in-memory client cannot run '" + soql + "'; expected SELECT fields "
+                    + "FROM object WHERE field = value [AND ...] [LIMIT n]");
         }
+        String object = select.group(2);
         Map<String, @Nullable Object> where = new LinkedHashMap<>();
         Matcher condition = CONDITION.matcher(select.group(3));
         int end = 0;
-        while (condition.find()) {
+        // Each condition must start where the one before ended: nothing may be skipped over.
+        while (end < select.group(3).length() && condition.find(end) && condition.start() == end) {
             String literal = condition.group(2);
-            where.put(condition.group(1), literal.equals("null") ? null
+            where.put(queryField(object, condition.group(1), soql), literal.equals("null") ? null
                     : literal.startsWith("'") ? Soql.unquote(literal) : literal);
             end = condition.end();
         }
         if (end != select.group(3).length()) {
-            throw new MappingException("the in-memory client cannot read the conditions of '" + soql + "'");
+            throw new MappingException("the in-memory client cannot read the conditions of '" + soql
+                    + "' from column " + end + "; expected field = value, joined by AND");
         }
         int limit = select.group(4) == null ? Integer.MAX_VALUE : Integer.parseInt(select.group(4));
-        String[] fields = select.group(1).split(", ");
+        List<String> fields = new ArrayList<>();
+        for (String field : select.group(1).split(", ")) {
+            fields.add(queryField(object, field, soql));
+        }
         List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-        for (String id : matching(select.group(2), where)) {
+        for (String id : matching(object, where)) {
             if (rows.size() == limit) {
                 break;
             }
-            Map<String, @Nullable Object> record = table(select.group(2)).get(id);
+            Map<String, @Nullable Object> record = table(object).get(id);
             Map<String, @Nullable Object> row = new LinkedHashMap<>();
-            for (String field : fields) {
-                row.put(field, record.get(field));
-            }
+            fields.forEach(field -> row.put(field, record.get(field)));
             rows.add(row);
         }
         return new QueryResult(rows.size(), rows);
@@ -202,12 +227,12 @@ public final class InMemoryRecordClient implements RecordClient {
 
     @Override
     public synchronized Optional<String> findId(String object, String field, Object value) {
-        List<Map<String, @Nullable Object>> rows = query(Soql.select(object, List.of("Id"), Map.of(field, value), 2))
+        List<Map<String, @Nullable Object>> rows = query(Soql.select(object, List.of(ID), Map.of(field, value), 2))
                 .records();
         if (rows.size() > 1) {
             throw new MappingException("more than one " + object + " has " + field + " = '" + value + "'");
         }
-        return rows.stream().map(r -> String.valueOf(r.get("Id"))).findFirst();
+        return rows.stream().map(r -> String.valueOf(r.get(ID))).findFirst();
     }
 
     @Override
@@ -232,7 +257,8 @@ public final class InMemoryRecordClient implements RecordClient {
     private List<String> matching(String object, Map<String, @Nullable Object> where) {
         List<String> ids = new ArrayList<>();
         for (Map.Entry<String, Map<String, @Nullable Object>> record : table(object).entrySet()) {
-            boolean all = where.entrySet().stream().allMatch(c -> same(record.getValue().get(c.getKey()), c.getValue()));
+            boolean all = where.entrySet().stream().allMatch(c -> same(
+                    record.getValue().get(fieldName(object, c.getKey())), c.getValue()));
             if (all) {
                 ids.add(record.getKey());
             }
@@ -240,8 +266,37 @@ public final class InMemoryRecordClient implements RecordClient {
         return ids;
     }
 
+    /** Equality as SOQL sees it: numbers by value, texts ignoring case, null only to null. */
     private static boolean same(@Nullable Object stored, @Nullable Object wanted) {
-        return stored == null || wanted == null ? stored == wanted : String.valueOf(stored).equals(String.valueOf(wanted));
+        if (stored == null || wanted == null) {
+            return stored == wanted;
+        }
+        if (stored instanceof Number number) {
+            try {
+                return new BigDecimal(number.toString()).compareTo(new BigDecimal(wanted.toString())) == 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return String.valueOf(stored).equalsIgnoreCase(String.valueOf(wanted));
+    }
+
+    /** {@code field} as {@code object}'s describe spells it, or as given when the describe lacks it. */
+    private String fieldName(String object, String field) {
+        return field.equalsIgnoreCase(ID) ? ID
+                : describe(object).field(field).map(FieldDescription::name).orElse(field);
+    }
+
+    /** A field a query names, as described; a parent's field ({@code Account.Name}) is passed through. */
+    private String queryField(String object, String field, String soql) {
+        if (field.equalsIgnoreCase(ID)) {
+            return ID;
+        }
+        if (field.contains(".")) {
+            return field;
+        }
+        return describe(object).field(field).map(FieldDescription::name).orElseThrow(() -> new MappingException(
+                "No such column '" + field + "' on entity '" + object + "' in '" + soql + "'"));
     }
 
     private Map<String, Map<String, @Nullable Object>> table(String object) {
@@ -259,6 +314,6 @@ public final class InMemoryRecordClient implements RecordClient {
     }
 
     private static RecordResult failure(String code, String message, String field) {
-        return new RecordResult(null, false, null, List.of(new RecordError(code, message, List.of(field))));
+        return RecordResult.failed(new RecordError(code, message, List.of(field)));
     }
 }

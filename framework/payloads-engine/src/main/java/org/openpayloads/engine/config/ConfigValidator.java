@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.FieldError;
 import org.openpayloads.api.FieldErrors;
 import org.openpayloads.api.config.ConfigDef;
+import org.openpayloads.engine.expr.Expressions;
 import org.openpayloads.engine.model.AuthType;
 import org.openpayloads.engine.model.CredentialChange;
 import org.openpayloads.engine.model.CredentialType;
@@ -281,12 +284,20 @@ public final class ConfigValidator {
         for (int i = 0; i < target.matchFields().size(); i++) {
             Names.fieldName(errors, "matchFields[" + i + "]", target.matchFields().get(i));
         }
+        boolean repeated = target.repeatPath() != null;
         Names.maxLength(errors, "condition", target.condition(), Names.EXPRESSION_MAX);
         if (target.condition() != null && target.condition().isBlank()) {
             errors.add("condition", "is blank; leave it out, or give an expression");
+        } else if (target.condition() != null && target.condition().length() <= Names.EXPRESSION_MAX) {
+            itemPaths(errors, "condition", expression(errors, "condition", target.condition()), repeated);
         }
-        if (target.repeatPath() != null) {
-            ElementPaths.problem(target.repeatPath()).ifPresent(m -> errors.add("repeatPath", m));
+        if (repeated) {
+            ElementPaths.problem(target.repeatPath()).ifPresentOrElse(m -> errors.add("repeatPath", m), () -> {
+                if (target.repeatPath().startsWith("@")) {
+                    errors.add("repeatPath", "'" + target.repeatPath() + "' starts at the current item, but the "
+                            + "repeated element is read from the body's root; expected for example $.data.items");
+                }
+            });
         }
         Set<String> mappedFields = new HashSet<>();
         for (int i = 0; i < target.mappings().size(); i++) {
@@ -309,7 +320,8 @@ public final class ConfigValidator {
                 at.add("reference", "'" + mapping.reference() + "' is not an earlier target of this payload; "
                         + "expected the API name of a target with a lower order");
             }
-            validateValueSource(at, mapping, credentials);
+            List<String> paths = validateValueSource(at, mapping, credentials);
+            itemPaths(at, "value", paths, repeated);
         }
     }
 
@@ -370,16 +382,20 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateValueSource(FieldErrors errors, FieldMapping mapping, Set<String> credentials) {
+    /** Checks a mapping's value source; returns the element paths its value reads, for the caller's checks. */
+    private static List<String> validateValueSource(FieldErrors errors, FieldMapping mapping,
+                                                    Set<String> credentials) {
         if (mapping.sourceType() == null) {
             errors.add("sourceType", "is required; expected one of ELEMENT, FIELD, STATIC, EXPRESSION, LOOKUP, "
                     + "CREDENTIAL, TARGET_RESULT");
-            return;
+            return List.of();
         }
+        List<String> paths = new ArrayList<>();
         switch (mapping.sourceType()) {
             case ELEMENT -> {
                 if (Names.required(errors, "value", mapping.value())) {
-                    ElementPaths.problem(mapping.value()).ifPresent(m -> errors.add("value", m));
+                    ElementPaths.problem(mapping.value()).ifPresentOrElse(m -> errors.add("value", m),
+                            () -> paths.add(mapping.value()));
                 }
             }
             case FIELD -> Names.fieldReference(errors, "value", mapping.value());
@@ -390,13 +406,17 @@ public final class ConfigValidator {
                 Names.maxLength(errors, "value", mapping.value(), Names.VALUE_MAX);
             }
             case EXPRESSION -> {
-                Names.required(errors, "value", mapping.value());
                 Names.maxLength(errors, "value", mapping.value(), Names.EXPRESSION_MAX);
+                if (Names.required(errors, "value", mapping.value())
+                        && mapping.value().length() <= Names.EXPRESSION_MAX) {
+                    paths.addAll(expression(errors, "value", mapping.value()));
+                }
             }
             case LOOKUP -> {
                 Names.objectName(errors, "reference", mapping.reference());
                 if (Names.required(errors, "value", mapping.value())) {
-                    ElementPaths.problem(mapping.value()).ifPresent(m -> errors.add("value", m));
+                    ElementPaths.problem(mapping.value()).ifPresentOrElse(m -> errors.add("value", m),
+                            () -> paths.add(mapping.value()));
                 }
                 Names.fieldName(errors, "lookupMatchField", mapping.lookupMatchField());
                 if (mapping.lookupReturnField() != null) {
@@ -427,12 +447,41 @@ public final class ConfigValidator {
                 errors.add("valueMap." + key, "is null; expected the value to translate to");
             }
         }
+        return paths;
+    }
+
+    /**
+     * Compiles an expression now, so that a mistake is an error on its field when it is saved, not a failed job.
+     *
+     * @return the element paths it reads (compiling checked each); empty when it does not compile
+     */
+    private static List<String> expression(FieldErrors errors, String field, String source) {
+        try {
+            return List.copyOf(Expressions.paths(Expressions.compile(source)));
+        } catch (ConfigException e) {
+            e.errors().forEach(error -> errors.add(field, error.message()));
+            return List.of();
+        }
+    }
+
+    /** Refuses a path from the current item ({@code @}) in a target that has no repeated element. */
+    private static void itemPaths(FieldErrors errors, String field, List<String> paths, boolean repeated) {
+        if (repeated) {
+            return;
+        }
+        for (String path : paths) {
+            if (path.startsWith("@")) {
+                errors.add(field, "'" + path + "' reads the current item, but this target has no repeatPath; "
+                        + "expected a path from the body's root, such as $" + path.substring(1));
+            }
+        }
     }
 
     private static void credentialExists(FieldErrors errors, String field, String name, Set<String> credentials) {
         if (!credentials.contains(name)) {
             errors.add(field, "credential '" + name + "' does not exist in this integration; expected one of "
-                    + (credentials.isEmpty() ? "(none yet: create it first)" : String.join(", ", new java.util.TreeSet<>(credentials))));
+                    + (credentials.isEmpty() ? "(none yet: create it first)"
+                    : String.join(", ", new TreeSet<>(credentials))));
         }
     }
 

@@ -143,6 +143,12 @@ public final class Functions {
                 new Function("minorToDecimal", 2, 2, "minorToDecimal(amount, currency)",
                         "An amount in minor units as a decimal, by the currency's decimals as Stripe counts them:"
                                 + " 1999 USD is 19.99, 1000 JPY is 1000.", Functions::minorToDecimal),
+                new Function("number", 1, 1, "number(s)",
+                        "The number a text holds, such as '2' or '-19.99' from a form or XML body; a number"
+                                + " unchanged; null for null or a blank text.", args -> {
+                            String text = args.value(0) instanceof String s ? s : null;
+                            return text != null && text.isBlank() ? null : args.number(0);
+                        }),
                 new Function("now", 0, 0, "now()",
                         "The current time as an ISO-8601 UTC datetime to the second, yyyy-MM-ddTHH:mm:ssZ.",
                         args -> UTC_SECONDS.format(args.context().clock().instant())),

@@ -235,7 +235,7 @@ public final class MappingCompiler {
         }
         if (path.startsWith("@") && !repeated) {
             errors.add(field, "'" + path + "' reads the current item, but this target has no repeatPath; expected a "
-                    + "path from the root, such as $" + path.substring(1));
+                    + "path from the body's root, such as $" + path.substring(1));
             return null;
         }
         ElementReader known = readers.get(path);

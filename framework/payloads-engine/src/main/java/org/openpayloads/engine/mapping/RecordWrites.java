@@ -151,18 +151,23 @@ final class RecordWrites {
         if (written == null && action == Action.UPSERT) {
             written = find(target.target(), match);
         }
-        Boolean created = switch (action) {
+        Boolean created = created(action, result, before);
+        if (written != null) {
+            done.add(new Done(target.name(), index, object, action, written, created, before));
+        }
+        values.recordOutcome(target, new Written(action, written, fields, false));
+        return new TargetResult(target.name(), index, object, action.name(), written, created, true, null, null);
+    }
+
+    /** Whether the write made its record; null when nothing says so (an upsert whose client did not tell). */
+    private static @Nullable Boolean created(Action action, RecordResult result, Before before) {
+        return switch (action) {
             case INSERT -> Boolean.TRUE;
             case UPDATE -> Boolean.FALSE;
             case UPSERT -> result.created() != null ? result.created()
                     : before.read() ? Boolean.valueOf(before.values() == null) : null;
             case DELETE, SKIP -> null;
         };
-        if (written != null) {
-            done.add(new Done(target.name(), index, object, action, written, created, before));
-        }
-        values.recordOutcome(target, new Written(action, written, fields, false));
-        return new TargetResult(target.name(), index, object, action.name(), written, created, true, null, null);
     }
 
     /** A preview's write: what later targets see of it, without writing. */

@@ -1,6 +1,7 @@
 package org.openpayloads.engine.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.openpayloads.engine.config.ModelExamples.account;
 import static org.openpayloads.engine.config.ModelExamples.charge;
 import static org.openpayloads.engine.config.ModelExamples.contact;
@@ -59,8 +60,8 @@ class ConfigValidatorTest {
         void requiresApiNameAndLabel() {
             assertErrors(validator.validate(new Integration(" ", "", null, true, null)))
                     .extracting(FieldError::field, FieldError::message)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("apiName", "is required"),
-                            org.assertj.core.groups.Tuple.tuple("label", "is required"));
+                    .containsExactly(tuple("apiName", "is required"),
+                            tuple("label", "is required"));
         }
 
         @Test
@@ -186,7 +187,7 @@ class ConfigValidatorTest {
         void upsertNeedsAnExternalIdField() {
             Target t = target(Operation.UPSERT, null, List.of(), account().mappings());
             assertThat(errorsOf(t)).extracting(FieldError::field, FieldError::message)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("targets[0].externalIdField", "is required"));
+                    .containsExactly(tuple("targets[0].externalIdField", "is required"));
         }
 
         @Test
@@ -243,7 +244,7 @@ class ConfigValidatorTest {
                     first.matchFields(), WhenPresent.SKIP, null, null, first.mappings());
             Payload payload = charge().withTargets(List.of(account(), reordered));
             assertThat(validator.validate(payload, credentials())).extracting(FieldError::field, FieldError::message)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("targets[1].mappings[1].reference",
+                    .containsExactly(tuple("targets[1].mappings[1].reference",
                             "'account' is not an earlier target of this payload; expected the API name of a target "
                                     + "with a lower order"));
         }
@@ -261,6 +262,84 @@ class ConfigValidatorTest {
             assertThat(errorsOf(t)).extracting(FieldError::field).containsExactly("targets[0].order",
                     "targets[0].object", "targets[0].operation", "targets[0].matchFields[0]", "targets[0].condition",
                     "targets[0].repeatPath");
+        }
+
+        @Test
+        void aBadExpressionIsAnErrorOnItsFieldWhenSaved() {
+            Target t = new Target("t", "T", 10, "Account", Operation.INSERT, null, List.of(), null,
+                    "$.data.object.paid ==", null, List.of(
+                    new FieldMapping("Name", ValueSourceType.EXPRESSION, "upper($.data.object.name", null, null, null,
+                            null, null, null),
+                    new FieldMapping("Site", ValueSourceType.EXPRESSION, "shout($.x)", null, null, null, null, null,
+                            null),
+                    new FieldMapping("Description", ValueSourceType.EXPRESSION, "concat($.a.., 'x')", null, null, null,
+                            null, null, null),
+                    new FieldMapping("Type", ValueSourceType.EXPRESSION, "upper($.data.object.type)", null, null,
+                            null, null, null, null)));
+
+            List<FieldError> errors = errorsOf(t);
+
+            assertThat(errors).extracting(FieldError::field).containsExactly("targets[0].condition",
+                    "targets[0].mappings[0].value", "targets[0].mappings[1].value", "targets[0].mappings[2].value");
+            assertThat(errors).extracting(FieldError::message).satisfiesExactly(
+                    m -> assertThat(m).isEqualTo("expected a value, a path, a function call or '(' at column 22, "
+                            + "found end of expression"),
+                    m -> assertThat(m).isEqualTo("expected ',' or ')' at column 25"),
+                    m -> assertThat(m).startsWith("unknown function 'shout' at column 1; expected one of "),
+                    m -> assertThat(m).contains("'$.a..' is not a valid JSONPath"));
+        }
+
+        @Test
+        void aSourcesExpressionIsCompiledToo() {
+            Source source = new Source("accounts", "Accounts", 0, "Account", null, null, List.of(
+                    new FieldMapping("$.name", ValueSourceType.EXPRESSION, "upper(", null, null, null, null, null,
+                            null)));
+            Payload payload = new Payload("out", "Out", null, Direction.OUTBOUND, PayloadKind.API_GET,
+                    ContentType.JSON, false, true, null, null, null, false, null, null, null, null, null, null, null,
+                    List.of(source), null);
+
+            assertThat(validator.validate(payload, Set.of())).extracting(FieldError::field)
+                    .containsExactly("sources[0].mappings[0].value");
+        }
+
+        @Test
+        void anItemPathNeedsARepeatedTarget() {
+            List<FieldMapping> mappings = List.of(FieldMapping.element("Name", "@.name"),
+                    new FieldMapping("Site", ValueSourceType.EXPRESSION, "concat($.data.id, @.site)", null, null,
+                            null, null, null, null),
+                    new FieldMapping("OwnerId", ValueSourceType.LOOKUP, "@['owner-email']", "User", "Email", null,
+                            null, null, null),
+                    FieldMapping.element("AccountNumber", "$.data.object.id"));
+            Target single = new Target("t", "T", 10, "Account", Operation.INSERT, null, List.of(), null, "@.active",
+                    null, mappings);
+            Target repeated = new Target("t", "T", 10, "Account", Operation.INSERT, null, List.of(), null,
+                    "@.active", "$.data.items", mappings);
+
+            assertThat(errorsOf(single)).extracting(FieldError::field, FieldError::message).containsExactly(
+                    tuple("targets[0].condition", "'@.active' reads the current item, "
+                            + "but this target has no repeatPath; expected a path from the body's root, such as "
+                            + "$.active"),
+                    tuple("targets[0].mappings[0].value", "'@.name' reads the current "
+                            + "item, but this target has no repeatPath; expected a path from the body's root, such "
+                            + "as $.name"),
+                    tuple("targets[0].mappings[1].value", "'@.site' reads the current "
+                            + "item, but this target has no repeatPath; expected a path from the body's root, such "
+                            + "as $.site"),
+                    tuple("targets[0].mappings[2].value", "'@['owner-email']' reads "
+                            + "the current item, but this target has no repeatPath; expected a path from the body's "
+                            + "root, such as $['owner-email']"));
+            assertThat(errorsOf(repeated)).isEmpty();
+        }
+
+        @Test
+        void aRepeatPathStartsAtTheBodysRoot() {
+            Target t = new Target("t", "T", 10, "Account", Operation.INSERT, null, List.of(), null, null, "@.items",
+                    List.of(FieldMapping.element("Name", "@.name")));
+
+            assertThat(errorsOf(t)).extracting(FieldError::field, FieldError::message).containsExactly(
+                    tuple("targets[0].repeatPath", "'@.items' starts at the current "
+                            + "item, but the repeated element is read from the body's root; expected for example "
+                            + "$.data.items"));
         }
 
         private List<FieldError> errorsOf(Target target) {

@@ -140,9 +140,21 @@ class FunctionsTest {
     }
 
     @Test
+    void numberReadsTheNumberATextHolds() {
+        assertThat(Expressions.compile("number('0042') > 9").evaluate(TestContext.empty())).isEqualTo(true);
+        assertThat(Expressions.compile("number(' -19.99 ')").evaluate(TestContext.empty()))
+                .isEqualTo(new java.math.BigDecimal("-19.99"));
+        assertThat(Expressions.compile("number(' ')").evaluate(TestContext.empty())).isNull();
+        assertThat(Expressions.compile("number(null)").evaluate(TestContext.empty())).isNull();
+        assertThatThrownBy(() -> Expressions.compile("number('two')").evaluate(TestContext.empty()))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("function 'number', argument 1").hasMessageContaining("two");
+    }
+
+    @Test
     void documentsEveryFunction() {
         assertThat(Functions.docs()).extracting(Functions.Doc::name).containsExactly("coalesce", "concat",
-                "formatDate", "formatNumber", "if", "isBlank", "join", "length", "lower", "minorToDecimal", "now",
+                "formatDate", "formatNumber", "if", "isBlank", "join", "length", "lower", "minorToDecimal", "now", "number",
                 "parseDate", "replace", "split", "substring", "today", "trim", "unixToDatetime", "upper");
         assertThat(Functions.docs()).allSatisfy(doc -> {
             assertThat(doc.signature()).startsWith(doc.name() + "(");

@@ -2,6 +2,7 @@ package org.openpayloads.engine.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.openpayloads.testkit.Fixtures;
 import org.openpayloads.testkit.InMemoryRecordClient;
 
 /**
- * An org for the Stripe examples: the published Account describe plus the sample's custom fields, a Contact and a
- * Stripe_Charge__c; and the Stripe charge.succeeded event built from the shared fixture.
+ * An org for the Stripe examples: the published Account describe plus the sample's custom fields, a Contact, a
+ * Stripe_Charge__c, an Invoice_Line__c per line of a Stripe invoice and a Line_Note__c per line; and the Stripe
+ * charge.succeeded event built from the shared fixture.
  */
 final class StripeOrg {
 
@@ -23,7 +25,7 @@ final class StripeOrg {
     }
 
     static InMemoryRecordClient client() {
-        return new InMemoryRecordClient(List.of(account(), contact(), charge()));
+        return new InMemoryRecordClient(List.of(account(), contact(), charge(), invoiceLine(), lineNote()));
     }
 
     static ObjectDescription account() {
@@ -32,8 +34,8 @@ final class StripeOrg {
         fields.put("Stripe_Customer_Id__c", externalId("Stripe_Customer_Id__c"));
         fields.put("Last_Charge_Date__c", field("Last_Charge_Date__c", "date", 0));
         fields.put("Last_Charge_Amount__c", field("Last_Charge_Amount__c", "currency", 0));
-        fields.put("Card_Brand__c", new FieldDescription("Card_Brand__c", "picklist", 40, true, true, true, false, false,
-                List.of("Visa", "Mastercard", "American Express", "Other"), List.of()));
+        fields.put("Card_Brand__c", new FieldDescription("Card_Brand__c", "picklist", 40, true, true, true, false,
+                false, List.of("Visa", "Mastercard", "American Express", "Other"), List.of()));
         fields.put("Livemode__c", field("Livemode__c", "boolean", 0));
         return new ObjectDescription("Account", fields);
     }
@@ -62,6 +64,17 @@ final class StripeOrg {
         return new ObjectDescription("Stripe_Charge__c", fields);
     }
 
+    static ObjectDescription invoiceLine() {
+        return object("Invoice_Line__c", field("Id", "id", 18), field("Name", "string", 80),
+                externalId("Stripe_Line_Id__c"), field("Amount__c", "currency", 0),
+                reference("Account__c", "Account"));
+    }
+
+    static ObjectDescription lineNote() {
+        return object("Line_Note__c", field("Id", "id", 18), field("Text__c", "string", 255),
+                reference("Line__c", "Invoice_Line__c"));
+    }
+
     /** A charge.succeeded event around the published charge, the way Stripe posts it to a webhook. */
     static JsonNode chargeSucceeded() {
         var event = JSON.createObjectNode()
@@ -76,9 +89,21 @@ final class StripeOrg {
     static JsonNode read(String fixture) {
         try {
             return JSON.readTree(Fixtures.text(fixture));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ObjectDescription object(String name, FieldDescription... fields) {
+        Map<String, FieldDescription> described = new LinkedHashMap<>();
+        for (FieldDescription field : fields) {
+            described.put(field.name(), field);
+        }
+        return new ObjectDescription(name, described);
+    }
+
+    private static FieldDescription reference(String name, String to) {
+        return new FieldDescription(name, "reference", 18, true, true, true, false, false, List.of(), List.of(to));
     }
 
     private static FieldDescription field(String name, String type, int length) {
