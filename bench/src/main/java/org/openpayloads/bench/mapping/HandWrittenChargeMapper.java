@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The baseline: the same charge-to-Account mapping written by hand with plain Jackson, doing the checks the
- * engine does for these fields (text lengths, the currency's minor unit, the date's year range, the picklist's
- * values, the URL's shape) and giving the same field map. No describe, no plan, no expression: every rule is
- * code. Thread-safe.
+ * engine does for these fields (text lengths, the currency's minor unit, the date's year range, the value map and
+ * the picklist's values, the URL's shape) and giving the same field map. No describe, no plan, no expression:
+ * every rule is code, and the lengths are constants. Booleans are taken only as JSON booleans, as Stripe sends
+ * them. Thread-safe.
  */
 final class HandWrittenChargeMapper {
 

@@ -96,7 +96,15 @@ class MappingEndToEndTest {
                    "mappings":[
                     {"field":"Subject","sourceType":"EXPRESSION",
                      "value":"concat(@['@qty'], ' x ', @['#text'], ' (', @['@sku'], ')')"},
-                    {"field":"WhatId","sourceType":"LOOKUP","reference":"Account","value":"$.order.customer",
+                    {"field":"WhatId","sourceType":"TARGET_RESULT","reference":"account"}]}]}""");
+        payload("""
+                {"apiName":"follow-up","label":"XML follow-up","direction":"INBOUND","kind":"API_PUSH",
+                 "contentType":"XML",
+                 "targets":[
+                  {"apiName":"task","object":"Task","operation":"INSERT",
+                   "mappings":[
+                    {"field":"Subject","sourceType":"ELEMENT","value":"$.followUp.note"},
+                    {"field":"WhatId","sourceType":"LOOKUP","reference":"Account","value":"$.followUp.customer",
                      "lookupMatchField":"Name"}]}]}""");
     }
 
@@ -151,56 +159,81 @@ class MappingEndToEndTest {
     }
 
     @Test
-    void anXmlOrderMakesOneTaskPerLineLinkedToTheAccountFoundByLookup() throws Exception {
+    void anXmlOrderMakesOneTaskPerLineLinkedToItsAccountAndALaterNoteFindsTheAccountByLookup() throws Exception {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <order id="A-1"><customer>Northern Trail Outfitters</customer>
                   <line sku="X1" qty="2">Tent</line><line sku="X2" qty="1">Stove</line></order>""";
 
         JsonNode preview = preview("order", "application/xml", xml);
-        MappingResult run = api.server().server().mapping().run("shop", "order", xml.getBytes(StandardCharsets.UTF_8),
-                "application/xml");
+        MappingResult run = run("order", "application/xml", xml);
 
         assertThat(run.status()).isEqualTo(JobStatus.COMPLETED);
         String accountId = run.results().get(0).recordId();
-        // The preview's lookup ran before the account existed; the run's found the one the first target made.
-        assertThat(preview.at("/lookups/0/result").isNull() || preview.at("/lookups/0/result").isMissingNode()).isTrue();
-        assertThat(run.lookups()).extracting(l -> l.result()).containsOnly(accountId);
-        assertThat(org().query("SELECT Subject, WhatId FROM Task WHERE WhatId = '" + accountId + "'").records())
+        assertThat(preview.at("/operations/1/fields/WhatId").asText()).isEqualTo("{account.id}");
+        ((ObjectNode) preview.at("/operations/1/fields")).put("WhatId", accountId);
+        ((ObjectNode) preview.at("/operations/2/fields")).put("WhatId", accountId);
+        assertThat(preview.get("operations")).isEqualTo(operations(run));
+        assertThat(org().query("SELECT Subject FROM Task WHERE WhatId = '" + accountId + "'").records())
                 .extracting(r -> r.get("Subject")).containsExactlyInAnyOrder("2 x Tent (X1)", "1 x Stove (X2)");
-
-        MappingResult again = api.server().server().mapping().run("shop", "order",
-                xml.getBytes(StandardCharsets.UTF_8), "application/xml");
+        MappingResult again = run("order", "application/xml", xml);
         assertThat(again.operations().get(0).action().name()).isEqualTo("SKIP");
         assertThat(again.operations().get(0).recordId()).isEqualTo(accountId);
+
+        String note = "<followUp><customer>Northern Trail Outfitters</customer><note>Call back</note></followUp>";
+        JsonNode lookedUp = preview("follow-up", "application/xml", note);
+        MappingResult followUp = run("follow-up", "application/xml", note);
+
+        assertThat(lookedUp.at("/lookups/0/result").asText()).isEqualTo(accountId);
+        assertThat(followUp.lookups()).singleElement().satisfies(l -> assertThat(l.result()).isEqualTo(accountId));
+        assertThat(lookedUp.get("operations")).isEqualTo(operations(followUp));
     }
 
     @Test
-    void withoutPartialSuccessAFailedContactUndoesTheAccountItsJobCreated() {
-        String event = """
-                {"id":"evt_2","type":"charge.succeeded","data":{"object":{"customer":"cus_undo","amount":100,
-                 "currency":"usd","created":1700000000,"billing_details":{"name":null},
-                 "payment_method_details":{"card":{"brand":"amex"}}}}}""";
-        field("Contact", """
-                {"name":"Required_Note__c","label":"Note","type":"string","length":5}""");
+    void withoutPartialSuccessARecordTheOrgRefusesKeepsNoneOfTheJobsWrites() {
         payload("""
                 {"apiName":"undo","label":"Undo","direction":"INBOUND","kind":"API_PUSH","contentType":"JSON",
                  "targets":[{"apiName":"account","object":"Account","operation":"UPSERT","order":10,
                    "externalIdField":"Stripe_Customer_Id__c",
-                   "mappings":[{"field":"Stripe_Customer_Id__c","sourceType":"ELEMENT","value":"$.data.object.customer"},
-                               {"field":"Name","sourceType":"STATIC","value":"Undo me"}]},
+                   "mappings":[{"field":"Stripe_Customer_Id__c","sourceType":"ELEMENT","value":"$.customer"},
+                               {"field":"Name","sourceType":"STATIC","value":"Not kept"}]},
                   {"apiName":"contact","object":"Contact","operation":"INSERT","order":20,
-                   "mappings":[{"field":"LastName","sourceType":"STATIC","value":"Smith"},
-                               {"field":"Required_Note__c","sourceType":"STATIC","value":"much too long"},
+                   "mappings":[{"field":"FirstName","sourceType":"ELEMENT","value":"$.name"},
+                               {"field":"LastName","sourceType":"ELEMENT","value":"$.surname"},
                                {"field":"AccountId","sourceType":"TARGET_RESULT","reference":"account"}]}]}""");
 
-        MappingResult run = api.server().server().mapping().run("shop", "undo",
-                event.getBytes(StandardCharsets.UTF_8), "application/json");
+        MappingResult refused = run("undo", "application/json", "{\"customer\":\"cus_undo\",\"name\":\"Ada\"}");
+
+        assertThat(refused.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(refused.results()).extracting(r -> r.errorCode()).containsExactly("ROLLED_BACK",
+                "REQUIRED_FIELD_MISSING");
+        assertThat(org().query("SELECT Id FROM Account WHERE Stripe_Customer_Id__c = 'cus_undo'").records()).isEmpty();
+    }
+
+    @Test
+    void withoutPartialSuccessAValueThatCannotBeCoercedMeansNothingIsWritten() {
+        field("Contact", """
+                {"name":"Note__c","label":"Note","type":"string","length":5}""");
+        payload("""
+                {"apiName":"too-long","label":"Too long","direction":"INBOUND","kind":"API_PUSH","contentType":"JSON",
+                 "targets":[{"apiName":"account","object":"Account","operation":"INSERT","order":10,
+                   "mappings":[{"field":"Name","sourceType":"STATIC","value":"Never written"}]},
+                  {"apiName":"contact","object":"Contact","operation":"INSERT","order":20,
+                   "mappings":[{"field":"LastName","sourceType":"STATIC","value":"Smith"},
+                               {"field":"Note__c","sourceType":"ELEMENT","value":"$.note"},
+                               {"field":"AccountId","sourceType":"TARGET_RESULT","reference":"account"}]}]}""");
+
+        MappingResult run = run("too-long", "application/json", "{\"note\":\"much too long\"}");
 
         assertThat(run.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(run.results()).extracting(r -> r.errorCode()).containsExactly("ROLLED_BACK", "INVALID_VALUE");
-        assertThat(run.results().get(1).message()).contains("Required_Note__c", "much too long");
-        assertThat(org().query("SELECT Id FROM Account WHERE Stripe_Customer_Id__c = 'cus_undo'").records()).isEmpty();
+        assertThat(run.results()).extracting(r -> r.errorCode()).containsExactly("NOT_WRITTEN", "INVALID_VALUE");
+        assertThat(run.results().get(1).message()).contains("Note__c", "$.note", "much too long");
+        assertThat(org().query("SELECT Id FROM Account WHERE Name = 'Never written'").records()).isEmpty();
+    }
+
+    private static MappingResult run(String payload, String contentType, String body) {
+        return api.server().server().mapping().run("shop", payload, body.getBytes(StandardCharsets.UTF_8),
+                contentType);
     }
 
     private static JsonNode preview(String payload, String contentType, String body) throws Exception {

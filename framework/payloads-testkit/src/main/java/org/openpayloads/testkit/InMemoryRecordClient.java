@@ -22,6 +22,7 @@ import org.openpayloads.api.records.ObjectDescription;
 import org.openpayloads.api.records.QueryResult;
 import org.openpayloads.api.records.RecordClient;
 import org.openpayloads.api.records.RecordError;
+import org.openpayloads.api.records.RecordRef;
 import org.openpayloads.api.records.RecordResult;
 import org.openpayloads.api.records.RecordWrite;
 import org.openpayloads.api.records.Soql;
@@ -52,6 +53,7 @@ public final class InMemoryRecordClient implements RecordClient {
     private Function<RecordWrite, @Nullable RecordError> refusal = write -> null;
     private Function<RecordWrite, @Nullable RuntimeException> failure = write -> null;
     private long nextId = 1;
+    private int maxAtomicWrites;
 
     public InMemoryRecordClient(List<ObjectDescription> descriptions) {
         descriptions.forEach(d -> objects.put(d.name().toLowerCase(Locale.ROOT), d));
@@ -115,6 +117,80 @@ public final class InMemoryRecordClient implements RecordClient {
     /** Every query, in order, as sent. */
     public synchronized List<String> queries() {
         return List.copyOf(queries);
+    }
+
+    /**
+     * Offers transactions of up to {@code maxWrites} writes, like an org's composite allOrNone; without this call
+     * the client has none, and {@link #writeAtomically} refuses.
+     */
+    public synchronized InMemoryRecordClient withTransactions(int maxWrites) {
+        if (maxWrites < 1) {
+            throw new IllegalArgumentException("maxWrites was " + maxWrites + "; expected 1 or more");
+        }
+        this.maxAtomicWrites = maxWrites;
+        return this;
+    }
+
+    @Override
+    public synchronized int maxAtomicWrites() {
+        return maxAtomicWrites;
+    }
+
+    /** Each write in turn; on the first failure every record goes back to how it was, as a rollback would. */
+    @Override
+    public synchronized List<RecordResult> writeAtomically(List<RecordWrite> group) {
+        if (maxAtomicWrites == 0) {
+            return RecordClient.super.writeAtomically(group);
+        }
+        RecordRef.checkGroup(group, maxAtomicWrites);
+        Map<String, Map<String, Map<String, @Nullable Object>>> before = copy(records);
+        long idsBefore = nextId;
+        List<RecordResult> results = new ArrayList<>();
+        try {
+            for (RecordWrite write : group) {
+                RecordResult result = write(resolve(write, results));
+                results.add(result);
+                if (!result.success()) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            records.clear();
+            records.putAll(before);
+            nextId = idsBefore;
+            throw e;
+        }
+        if (results.size() == group.size() && results.get(results.size() - 1).success()) {
+            return results;
+        }
+        records.clear();
+        records.putAll(before);
+        nextId = idsBefore;
+        RecordResult halted = RecordResult.failed(new RecordError("PROCESSING_HALTED", "The transaction was rolled "
+                + "back since another operation in the same transaction failed."));
+        List<RecordResult> rolledBack = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            rolledBack.add(i == results.size() - 1 ? results.get(i) : halted);
+        }
+        return rolledBack;
+    }
+
+    private static RecordWrite resolve(RecordWrite write, List<RecordResult> earlier) {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        write.fields().forEach((field, value) -> fields.put(field, value instanceof RecordRef ref
+                ? earlier.get(ref.write()).id() : value));
+        return new RecordWrite(write.kind(), write.object(), write.externalIdField(), write.id(), fields);
+    }
+
+    private static Map<String, Map<String, Map<String, @Nullable Object>>> copy(
+            Map<String, Map<String, Map<String, @Nullable Object>>> tables) {
+        Map<String, Map<String, Map<String, @Nullable Object>>> copy = new LinkedHashMap<>();
+        tables.forEach((object, rows) -> {
+            Map<String, Map<String, @Nullable Object>> table = new LinkedHashMap<>();
+            rows.forEach((id, row) -> table.put(id, new LinkedHashMap<>(row)));
+            copy.put(object, table);
+        });
+        return copy;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.RetriableException;
 import org.openpayloads.api.records.RecordClient;
+import org.openpayloads.engine.model.JobStatus;
 
 /**
  * Runs a payload's compiled targets over a parsed body: resolves each field's value, coerces it to its field's
@@ -35,11 +36,30 @@ public final class MappingEngine {
     /**
      * Writes the records {@code body} maps to.
      *
-     * @throws RetriableException when the org is unavailable; without partial success the
-     *     job's writes are undone first
+     * <p>With partial success, each record is written on its own and failures are recorded. Without it, the job's
+     * writes are all kept or none: where the org offers a transaction ({@link RecordClient#maxAtomicWrites()}),
+     * the writes are worked out first, exactly as a preview shows them, then sent together in one; where it does
+     * not (or there are more writes than one transaction takes), they are written one by one and a failure undoes
+     * the earlier ones.
+     *
+     * @throws RetriableException when the org is unavailable; nothing of the job's is kept without partial success
      * @throws ConfigException when the org refuses the credentials
      */
     public MappingResult run(MappingPlan plan, JsonNode body, RecordClient client) {
+        if (!plan.payload().allowPartialSuccess() && client.maxAtomicWrites() > 0) {
+            MappingRun planning = new MappingRun(plan, client, credentials, lookups, clock, zone, true);
+            MappingResult planned = planning.run(body);
+            if (planned.status() != JobStatus.COMPLETED) {
+                return Transaction.notWritten(planned);
+            }
+            Transaction transaction = new Transaction(client, lookups);
+            if (planning.plannedWrites().isEmpty()) {
+                return planned;
+            }
+            if (transaction.fits(planning.plannedWrites())) {
+                return transaction.apply(planned, planning.plannedWrites());
+            }
+        }
         return new MappingRun(plan, client, credentials, lookups, clock, zone, false).run(body);
     }
 

@@ -94,6 +94,11 @@ final class MappingRun {
         return new MappingResult(status, writes.operations(), values.lookups(), results);
     }
 
+    /** After a preview: the writes a run would send, in order. */
+    List<PlannedWrite> plannedWrites() {
+        return writes.planned();
+    }
+
     private TargetResult record(CompiledTarget target, int index, JsonNode body, @Nullable JsonNode item) {
         Target config = target.target();
         try {

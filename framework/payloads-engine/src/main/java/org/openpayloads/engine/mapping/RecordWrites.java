@@ -49,6 +49,8 @@ final class RecordWrites {
     private final boolean allowPartial;
     private final List<RecordOperation> operations = new ArrayList<>();
     private final List<Done> done = new ArrayList<>();
+    /** In a preview, the writes a run would send, in order. */
+    private final List<PlannedWrite> planned = new ArrayList<>();
 
     RecordWrites(RecordClient client, ValueResolver values, boolean dryRun, boolean allowPartial) {
         this.client = client;
@@ -59,6 +61,11 @@ final class RecordWrites {
 
     List<RecordOperation> operations() {
         return operations;
+    }
+
+    /** In a preview, the writes a run would send, in order; whether each can be sent in a transaction. */
+    List<PlannedWrite> planned() {
+        return planned;
     }
 
     TargetResult skip(CompiledTarget target, int index, String reason) {
@@ -127,9 +134,12 @@ final class RecordWrites {
         String externalIdField = action == Action.UPSERT || action == Action.DELETE && recordId == null
                 ? match.keySet().iterator().next() : null;
         String id = recordId == null ? null : recordId.toString();
-        operations.add(new RecordOperation(target.name(), index, object, action, externalIdField, id, shown(match),
-                shown(fields), null));
+        RecordOperation operation = new RecordOperation(target.name(), index, object, action, externalIdField, id,
+                shown(match), shown(fields), null);
+        operations.add(operation);
         if (dryRun) {
+            planned.add(new PlannedWrite(operation, recordId instanceof String known ? known : null,
+                    externalIdField == null ? null : match.get(externalIdField), match, fields));
             return previewed(target, index, action, recordId, match, fields);
         }
         Before before = remember(target, action, id, match, fields);
@@ -178,8 +188,8 @@ final class RecordWrites {
             // An upsert of a record that exists keeps its id, so later targets are shown the real one.
             id = find(target.target(), match);
         }
-        values.recordOutcome(target, new Written(action, id != null ? id : new Pending(target.name(), "id"), fields,
-                false));
+        values.recordOutcome(target, new Written(action, id != null ? id
+                : new Pending(target.name(), index, target.repeat() != null, planned.size() - 1), fields, false));
         return new TargetResult(target.name(), index, target.target().object(), action.name(),
                 id == null ? null : id.toString(), null, true, null, null);
     }
@@ -326,7 +336,7 @@ final class RecordWrites {
                 : new Reversal(false, "putting back the earlier values failed: " + describe(result.errors()));
     }
 
-    private static String describe(List<RecordError> errors) {
+    static String describe(List<RecordError> errors) {
         return errors.stream().map(e -> e.code() + ": " + e.message() + (e.fields().isEmpty() ? "" : " " + e.fields()))
                 .collect(Collectors.joining("; "));
     }
