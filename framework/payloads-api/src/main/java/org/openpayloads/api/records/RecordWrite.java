@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 public record RecordWrite(WriteKind kind, String object, @Nullable String externalIdField, @Nullable String id,
                           Map<String, @Nullable Object> fields) {
 
-    private static final Pattern API_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,18}");
 
     public RecordWrite {
@@ -93,10 +92,29 @@ public record RecordWrite(WriteKind kind, String object, @Nullable String extern
     }
 
     private static void requireApiName(String what, String value) {
-        if (!API_NAME.matcher(value).matches()) {
+        if (!isApiName(value)) {
             throw new IllegalArgumentException(what + " was '" + value
                     + "'; expected an API name: a letter, then letters, digits or underscores (80 at most)");
         }
+    }
+
+    /** {@code [A-Za-z][A-Za-z0-9_]{0,79}}, tested without a matcher: every write checks up to two names. */
+    private static boolean isApiName(String value) {
+        int length = value.length();
+        if (length == 0 || length > 80 || !isLetter(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = value.charAt(i);
+            if (!isLetter(c) && (c < '0' || c > '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static void require(WriteKind kind, String object, String what, @Nullable String value) {

@@ -2,8 +2,10 @@ package org.openpayloads.engine.coerce;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Amounts given in a currency's minor unit, as Stripe gives them: 1999 USD cents is 19.99.
@@ -15,6 +17,11 @@ import java.util.Map;
 public final class Amounts {
 
     private static final Map<String, Integer> STRIPE_DECIMALS = stripeDecimals();
+    /**
+     * Known codes as written, such as {@code usd}: three letters in any case, so at most eight spellings of each
+     * of the few hundred ISO codes are ever kept.
+     */
+    private static final Map<String, Integer> KNOWN = new ConcurrentHashMap<>();
 
     private Amounts() {
     }
@@ -33,6 +40,18 @@ public final class Amounts {
      * @throws CoercionException for an unknown code, or one without minor units (gold, XAU)
      */
     public static int decimals(String currency) {
+        Integer known = KNOWN.get(currency);
+        if (known != null) {
+            return known;
+        }
+        int decimals = lookUp(currency);
+        if (currency.length() == 3 && currency.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
+            KNOWN.put(currency, decimals);
+        }
+        return decimals;
+    }
+
+    private static int lookUp(String currency) {
         String code = currency.strip().toUpperCase(Locale.ROOT);
         Integer stripe = STRIPE_DECIMALS.get(code);
         if (stripe != null) {
@@ -51,7 +70,7 @@ public final class Amounts {
     }
 
     private static Map<String, Integer> stripeDecimals() {
-        Map<String, Integer> decimals = new java.util.HashMap<>();
+        Map<String, Integer> decimals = new HashMap<>();
         for (String code : new String[] {"BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX",
                 "VND", "VUV", "XAF", "XOF", "XPF"}) {
             decimals.put(code, 0);

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,15 +56,24 @@ final class Temporals {
 
     /** The day, in the context's zone, as {@code yyyy-MM-dd}. */
     static String date(Attempt attempt) {
-        LocalDate date = moment(attempt, DATE_EXPECTED).toLocalDate();
+        if (attempt.value() instanceof BigDecimal seconds && seconds.scale() <= 0
+                && attempt.context().zone() instanceof ZoneOffset offset
+                && seconds.precision() - seconds.scale() <= 15) {
+            // Whole epoch seconds in a fixed offset, as Stripe's created: the day without a ZonedDateTime.
+            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds.longValue() + offset.getTotalSeconds(), 86_400L));
+            if (day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR) {
+                return day.toString();
+            }
+        }
+        LocalDate date = moment(attempt, () -> DATE_EXPECTED).toLocalDate();
         return date.toString();
     }
 
     /** The instant, in UTC, as {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}. */
     static String dateTime(Attempt attempt) {
-        ZoneId zone = attempt.context().zone();
-        String expected = DATE_TIME_EXPECTED.formatted(zone);
-        return moment(attempt, expected).withZoneSameInstant(ZoneOffset.UTC).format(UTC);
+        // The expectation names the zone; it is only spelled out for a value that is refused.
+        return moment(attempt, () -> DATE_TIME_EXPECTED.formatted(attempt.context().zone()))
+                .withZoneSameInstant(ZoneOffset.UTC).format(UTC);
     }
 
     /** The time of day as {@code HH:mm:ss.SSS'Z'}; Salesforce times have no zone, the Z is only its format. */
@@ -90,7 +100,7 @@ final class Temporals {
         return time.format(TIME_OUT);
     }
 
-    private static ZonedDateTime moment(Attempt attempt, String expected) {
+    private static ZonedDateTime moment(Attempt attempt, Supplier<String> expected) {
         ZoneId zone = attempt.context().zone();
         Object value = attempt.value();
         ZonedDateTime moment;
@@ -102,10 +112,10 @@ final class Temporals {
             } else if (value instanceof TemporalAccessor temporal) {
                 moment = fromJava(temporal, zone);
             } else {
-                throw attempt.fail(expected);
+                throw attempt.fail(expected.get());
             }
         } catch (DateTimeException | ArithmeticException e) {
-            throw attempt.fail(expected);
+            throw attempt.fail(expected.get());
         }
         int year = moment.getYear();
         if (year < FIRST_YEAR || year > LAST_YEAR) {
@@ -129,6 +139,9 @@ final class Temporals {
     private static Instant epochSeconds(BigDecimal seconds) {
         if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) {
             throw new DateTimeException("epoch seconds out of range: " + seconds);
+        }
+        if (seconds.scale() <= 0) {
+            return Instant.ofEpochSecond(seconds.longValue()); // whole seconds, as Stripe sends them
         }
         BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
         int nanos = seconds.subtract(whole).movePointRight(9).intValue();

@@ -6,8 +6,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +36,9 @@ public final class LookupCache {
      * Object name to how many times it was written. Invalidating moves the generation on instead of scanning the
      * cache, and an answer read before a write but stored after it is never served.
      */
-    private final ConcurrentMap<String, Long> generations = new ConcurrentHashMap<>();
+    /** Writes per object, by name in any case; read and counted without allocating, as every write counts. */
+    private final ConcurrentSkipListMap<String, AtomicLong> generations =
+            new ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
 
     /**
      * @param timeToLive how long an answer is trusted; zero turns the cache off
@@ -66,7 +68,8 @@ public final class LookupCache {
 
     /** The generation of {@code object}'s answers now; pass it to {@link #put} with what was read after it. */
     long generation(String object) {
-        return generations.getOrDefault(object.toLowerCase(Locale.ROOT), 0L);
+        AtomicLong writes = generations.get(object);
+        return writes == null ? 0 : writes.get();
     }
 
     Optional<Object> get(Key key) {
@@ -94,7 +97,7 @@ public final class LookupCache {
 
     /** Forgets every answer about {@code object}, after a write to it. */
     public void invalidate(String object) {
-        generations.merge(object.toLowerCase(Locale.ROOT), 1L, Long::sum);
+        generations.computeIfAbsent(object, name -> new AtomicLong()).incrementAndGet();
     }
 
     /** How many answers could be served now. */

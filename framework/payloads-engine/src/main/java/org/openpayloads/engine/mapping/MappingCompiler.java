@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,11 @@ public final class MappingCompiler {
 
     private static final String ID = "Id";
 
-    private final Cache<String, MappingPlan> plans;
+    /** A plan's key: a record, so that a lookup reuses the names' cached hash codes instead of a new string's. */
+    private record PlanKey(String integration, String payload) {
+    }
+
+    private final Cache<PlanKey, MappingPlan> plans;
     private final AtomicLong pathsCompiled = new AtomicLong();
 
     /** @param maximumPlans how many compiled payloads to keep */
@@ -48,7 +51,7 @@ public final class MappingCompiler {
      * @throws ConfigException naming each bad path or expression, as {@code targets[0].mappings[2].value}
      */
     public MappingPlan plan(String integration, Payload payload) {
-        String key = integration + '/' + payload.apiName();
+        PlanKey key = new PlanKey(integration, payload.apiName());
         MappingPlan cached = plans.getIfPresent(key);
         if (cached != null && sameConfiguration(cached.payload(), payload)) {
             return cached;
@@ -66,7 +69,7 @@ public final class MappingCompiler {
     /** Compiles {@code payload} without keeping the plan. */
     public MappingPlan compile(String integration, Payload payload) {
         FieldErrors errors = new FieldErrors();
-        Map<String, ElementReader> readers = new HashMap<>();
+        PathTable readers = new PathTable();
         List<Target> configured = payload.targets();
         // Run order; positions stay those of the payload's list, which errors name. The sort is stable.
         List<Integer> positions = IntStream.range(0, configured.size()).boxed()
@@ -81,10 +84,10 @@ public final class MappingCompiler {
             earlier.add(target.apiName());
         }
         errors.throwIfAny();
-        return new MappingPlan(integration, payload, targets, readers);
+        return new MappingPlan(integration, payload, targets, readers.paths(), readers.slots());
     }
 
-    private CompiledTarget compileTarget(FieldErrors errors, Target target, Map<String, ElementReader> readers,
+    private CompiledTarget compileTarget(FieldErrors errors, Target target, PathTable readers,
                                          Set<String> earlier, boolean writesFollow) {
         String repeatPath = target.repeatPath();
         boolean repeated = repeatPath != null;
@@ -107,7 +110,7 @@ public final class MappingCompiler {
             ValueSource source = source(at, mapping, readers, repeated, earlier);
             if (source != null) {
                 mappings.add(new CompiledMapping(mapping.field(), source, mapping.nullRule(), mapping.valueMap(),
-                        mapping.defaultValue()));
+                        mapping.defaultValue(), new FieldBinding()));
             }
         }
         checkOperation(errors, target);
@@ -161,7 +164,7 @@ public final class MappingCompiler {
         return target.mappings().stream().anyMatch(m -> field.equalsIgnoreCase(m.field()));
     }
 
-    private @Nullable ValueSource source(FieldErrors errors, FieldMapping mapping, Map<String, ElementReader> readers,
+    private @Nullable ValueSource source(FieldErrors errors, FieldMapping mapping, PathTable readers,
                                          boolean repeated, Set<String> earlier) {
         String value = mapping.value();
         if (mapping.sourceType() == null) {
@@ -228,7 +231,7 @@ public final class MappingCompiler {
     }
 
     private @Nullable ElementReader reader(FieldErrors errors, String field, @Nullable String path,
-                                           Map<String, ElementReader> readers, boolean repeated) {
+                                           PathTable readers, boolean repeated) {
         if (path == null) {
             errors.add(field, "is required: an element path such as $.data.object.id");
             return null;
@@ -245,6 +248,9 @@ public final class MappingCompiler {
         try {
             ElementReader reader = ElementReader.compile(path);
             pathsCompiled.incrementAndGet();
+            if (reader instanceof SimplePath simple && simple.depth() > 0) {
+                reader = readers.linked(simple);
+            }
             readers.put(path, reader);
             return reader;
         } catch (IllegalArgumentException e) {
@@ -254,7 +260,7 @@ public final class MappingCompiler {
     }
 
     private @Nullable Expression expression(FieldErrors errors, String field, @Nullable String source,
-                                            Map<String, ElementReader> readers, boolean repeated) {
+                                            PathTable readers, boolean repeated) {
         if (source == null) {
             errors.add(field, "is required: an expression such as upper($.data.object.currency)");
             return null;

@@ -14,12 +14,15 @@ public final class MappingPlan {
     private final Payload payload;
     private final List<CompiledTarget> targets;
     private final Map<String, ElementReader> readers;
+    private final int slots;
 
-    MappingPlan(String integration, Payload payload, List<CompiledTarget> targets, Map<String, ElementReader> readers) {
+    MappingPlan(String integration, Payload payload, List<CompiledTarget> targets, Map<String, ElementReader> readers,
+                int slots) {
         this.integration = integration;
         this.payload = payload;
         this.targets = List.copyOf(targets);
         this.readers = Map.copyOf(readers);
+        this.slots = slots;
     }
 
     /** The API name of the payload's integration. */
@@ -40,6 +43,11 @@ public final class MappingPlan {
     /** Every element path the plan reads, by its text: expressions find theirs here. */
     Map<String, ElementReader> readers() {
         return readers;
+    }
+
+    /** How many path nodes a record keeps, so that shared prefixes are walked once. */
+    int slots() {
+        return slots;
     }
 
     @Override

@@ -102,7 +102,7 @@ final class MappingRun {
     private TargetResult record(CompiledTarget target, int index, JsonNode body, @Nullable JsonNode item) {
         Target config = target.target();
         try {
-            RecordScope scope = new RecordScope(plan.readers(), body, item, clock, zone);
+            RecordScope scope = new RecordScope(plan.readers(), plan.slots(), body, item, clock, zone);
             if (target.condition() != null && !isTrue(target.condition().evaluate(scope), config)) {
                 values.recordOutcome(target, new Written(Action.SKIP, null, Map.of(), false));
                 return writes.skip(target, index, "condition is false: " + config.condition());
@@ -176,7 +176,10 @@ final class MappingRun {
             Target config = target.target();
             Map<String, @Nullable Object> fields = new LinkedHashMap<>();
             for (CompiledMapping mapping : target.mappings()) {
-                FieldDescription field = field(description, mapping.field());
+                FieldBinding.Bound bound = mapping.binding().get(description, zone, () -> new FieldBinding.Bound(
+                        description, zone, field(description, mapping.field()), new CoercionContext(config.object(),
+                        mapping.source().elementPath(), config.onTooLong(), zone)));
+                FieldDescription field = bound.field();
                 Object value = values.resolve(mapping.source(), scope, target, index, mapping.field());
                 value = translate(mapping, value);
                 if (isNull(value) && mapping.defaultValue() != null) {
@@ -184,8 +187,7 @@ final class MappingRun {
                 }
                 if (!isNull(value) && !(value instanceof Pending)) {
                     // A blank text for a number, date or picklist field comes back null, and is null from here on.
-                    value = coercer.coerce(value, field, new CoercionContext(config.object(),
-                            mapping.source().elementPath(), config.onTooLong(), zone));
+                    value = coercer.coerce(value, field, bound.context());
                 }
                 if (!isNull(value) || mapping.nullRule() == NullRule.CLEAR) {
                     fields.put(field.name(), isNull(value) ? null : value);

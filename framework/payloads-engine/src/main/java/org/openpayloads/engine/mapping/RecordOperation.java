@@ -24,7 +24,8 @@ public record RecordOperation(String target, int index, String object, Action ac
                               @Nullable String reason) {
 
     public RecordOperation {
-        match = Collections.unmodifiableMap(new LinkedHashMap<>(match));
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        // The engine's own maps are frozen already; a copy per record would cost more than the mapping itself.
+        match = match instanceof FrozenMap ? match : Collections.unmodifiableMap(new LinkedHashMap<>(match));
+        fields = fields instanceof FrozenMap ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 }

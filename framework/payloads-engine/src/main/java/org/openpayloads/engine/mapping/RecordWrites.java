@@ -1,6 +1,7 @@
 package org.openpayloads.engine.mapping;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +76,9 @@ final class RecordWrites {
                 null, reason);
     }
 
-    TargetResult execute(CompiledTarget target, int index, Map<String, @Nullable Object> mapped) {
+    /** @param fields this record's own values (a new map per record), from which a mapped Id is taken out */
+    TargetResult execute(CompiledTarget target, int index, Map<String, @Nullable Object> fields) {
         Target config = target.target();
-        Map<String, @Nullable Object> fields = new LinkedHashMap<>(mapped);
         // A String; in a preview, a Pending when an earlier target would make the record.
         Object id = fields.remove(ID);
         return switch (config.operation()) {
@@ -135,7 +136,7 @@ final class RecordWrites {
                 ? match.keySet().iterator().next() : null;
         String id = recordId == null ? null : recordId.toString();
         RecordOperation operation = new RecordOperation(target.name(), index, object, action, externalIdField, id,
-                shown(match), shown(fields), null);
+                FrozenMap.of(dryRun ? shown(match) : match), FrozenMap.of(dryRun ? shown(fields) : fields), null);
         operations.add(operation);
         if (dryRun) {
             planned.add(new PlannedWrite(operation, recordId instanceof String known ? known : null,
@@ -223,11 +224,16 @@ final class RecordWrites {
 
     /** The values as a preview shows them: a pending id as {@code {account.id}}. */
     private static Map<String, @Nullable Object> shown(Map<String, @Nullable Object> values) {
-        if (values.values().stream().noneMatch(Pending.class::isInstance)) {
+        Map<String, @Nullable Object> shown = null;
+        for (Map.Entry<String, @Nullable Object> entry : values.entrySet()) {
+            if (entry.getValue() instanceof Pending && shown == null) {
+                shown = new LinkedHashMap<>(values);
+            }
+        }
+        if (shown == null) {
             return values;
         }
-        Map<String, @Nullable Object> shown = new LinkedHashMap<>();
-        values.forEach((field, value) -> shown.put(field, value instanceof Pending ? value.toString() : value));
+        shown.replaceAll((field, value) -> value instanceof Pending ? value.toString() : value);
         return shown;
     }
 
@@ -240,9 +246,7 @@ final class RecordWrites {
                     + config.object() + " needs a value for its external id field " + config.externalIdField()
                     + ", but the mapping gave " + (value == null ? "none" : "a blank one"));
         }
-        Map<String, @Nullable Object> match = new LinkedHashMap<>();
-        match.put(field, value);
-        return match;
+        return Collections.singletonMap(field, value);
     }
 
     /** The values a record is found by: its Id, else its match fields, else its external id field. */

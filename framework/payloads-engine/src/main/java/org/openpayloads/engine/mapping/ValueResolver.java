@@ -67,7 +67,9 @@ final class ValueResolver {
 
     /** Drops what this job and the shared cache know about {@code object}, after a write to it. */
     void forget(String object) {
-        jobLookups.keySet().removeIf(key -> key.object().equalsIgnoreCase(object));
+        if (!jobLookups.isEmpty()) {
+            jobLookups.keySet().removeIf(key -> key.object().equalsIgnoreCase(object));
+        }
         sharedLookups.invalidate(object);
     }
 

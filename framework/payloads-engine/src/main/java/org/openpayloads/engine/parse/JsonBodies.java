@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.openpayloads.api.MappingException;
 
@@ -30,12 +32,10 @@ final class JsonBodies {
     }
 
     JsonNode parse(byte[] body, Charset charset) {
-        String text = Charsets.decode(body, charset, "The JSON body");
-        if (text.isBlank()) {
-            throw new MappingException("The JSON body is empty; expected a JSON value such as {\"id\": 1}");
-        }
+        // UTF-8 goes to Jackson as bytes: it checks the encoding itself, without a decoded copy of the body.
+        String text = charset.equals(StandardCharsets.UTF_8) ? null : Charsets.decode(body, charset, "The JSON body");
         try {
-            JsonNode tree = mapper.readTree(text);
+            JsonNode tree = text == null ? mapper.readTree(body) : mapper.readTree(text);
             if (tree == null || tree.isMissingNode()) {
                 throw new MappingException("The JSON body is empty; expected a JSON value such as {\"id\": 1}");
             }
@@ -48,10 +48,17 @@ final class JsonBodies {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            if (e.getOriginalMessage().startsWith("Invalid UTF-8")) {
+                throw new MappingException("The JSON body is not valid UTF-8" + where + ": "
+                        + reason(e.getOriginalMessage()), e);
+            }
             if (e.getOriginalMessage().startsWith("Trailing token")) {
                 throw new MappingException("Truncated/invalid JSON" + where + ": more content after the JSON value", e);
             }
             throw new MappingException("Truncated/invalid JSON" + where + ": " + reason(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            // Bytes Jackson cannot read as any Unicode encoding.
+            throw new MappingException("The JSON body is not valid UTF-8: " + e.getMessage(), e);
         }
     }
 
