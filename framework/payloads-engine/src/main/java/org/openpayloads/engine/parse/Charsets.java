@@ -27,6 +27,9 @@ final class Charsets {
         if (contentTypeHeader == null) {
             return Optional.empty();
         }
+        if (contentTypeHeader.indexOf(';') < 0) {
+            return Optional.empty(); // no parameters, as in most requests
+        }
         String[] parts = contentTypeHeader.split(";");
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].trim();
