@@ -26,7 +26,7 @@ import org.openpayloads.engine.model.TargetResult;
 
 /**
  * One run (or preview) of a plan over one body: targets in order, one record per target or per item of its repeated
- * element. A record that fails is recorded; without partial success the run stops there and {@link Undo} reverses
+ * element. A record that fails is recorded; without partial success the run stops there and {@link RecordWrites#undo} reverses
  * what it wrote. Not thread-safe: one per job.
  */
 final class MappingRun {

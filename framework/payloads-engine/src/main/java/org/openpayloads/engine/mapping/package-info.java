@@ -7,8 +7,9 @@
  * {@code ConfigException} naming each bad field, as {@code targets[0].mappings[1].value}.
  * {@link org.openpayloads.engine.mapping.MappingEngine#run} executes a plan over one body through a
  * {@code RecordClient}: targets in order, one record per target or per item of its repeated element, values
- * resolved, mapped and coerced to the org's describe, and, without partial success, the job's writes undone when a
- * record fails. {@link org.openpayloads.engine.mapping.MappingEngine#preview} does the same reads and writes
+ * resolved, mapped and coerced to the org's describe. Without partial success the job's writes are kept all or
+ * none: worked out first and sent in one transaction where the client offers one ({@code Transaction}), else
+ * written one by one and undone when a record fails. {@link org.openpayloads.engine.mapping.MappingEngine#preview} does the same reads and writes
  * nothing. {@link org.openpayloads.engine.mapping.MappingService} is the facade by integration and payload name,
  * from raw bodies. Lookup answers are shared across jobs in a {@link org.openpayloads.engine.mapping.LookupCache}.
  *
