@@ -54,6 +54,10 @@ final class MappingRules {
         }
     }
 
+    private static boolean mapped(Target target, String field) {
+        return target.mappings().stream().anyMatch(m -> m != null && field.equalsIgnoreCase(m.field()));
+    }
+
     static void validateTarget(FieldErrors errors, Target target, Set<String> credentials,
                                        Set<String> earlierTargets) {
         Names.apiName(errors, "apiName", target.apiName());
@@ -79,7 +83,22 @@ final class MappingRules {
                     + (op == Operation.DELETE ? " or an externalIdField" : ""));
         }
         for (int i = 0; i < target.matchFields().size(); i++) {
-            Names.fieldName(errors, "matchFields[" + i + "]", target.matchFields().get(i));
+            String field = target.matchFields().get(i);
+            Names.fieldName(errors, "matchFields[" + i + "]", field);
+            if (field != null && op != null && !mapped(target, field)) {
+                errors.add("matchFields[" + i + "]", "'" + field + "' is not mapped; " + op + " finds its record by "
+                        + "the mapped values of its match fields");
+            }
+        }
+        String externalId = target.externalIdField();
+        boolean byExternalId = op == Operation.UPSERT
+                || op == Operation.DELETE && target.matchFields().isEmpty() && !mapsId;
+        if (byExternalId && externalId != null && !mapped(target, externalId)) {
+            errors.add("externalIdField", "'" + externalId + "' is not mapped; " + op + " needs the external id's "
+                    + "value from a mapping");
+        }
+        if (op == Operation.INSERT && mapsId) {
+            errors.add("mappings", "an INSERT cannot map Id; the org assigns it");
         }
         boolean repeated = target.repeatPath() != null;
         Names.maxLength(errors, "condition", target.condition(), Names.EXPRESSION_MAX);

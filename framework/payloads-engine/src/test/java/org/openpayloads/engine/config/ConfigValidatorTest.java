@@ -203,7 +203,7 @@ class ConfigValidatorTest {
             List<FieldMapping> withId = List.of(FieldMapping.element("Id", "$.id"));
             assertThat(errorsOf(target(Operation.UPDATE, null, List.of(), withId))).isEmpty();
             assertThat(errorsOf(target(Operation.INSERT, "Ext__c", List.of(), withId)))
-                    .extracting(FieldError::field).containsExactly("targets[0].externalIdField");
+                    .extracting(FieldError::field).containsExactly("targets[0].externalIdField", "targets[0].mappings");
         }
 
         @Test
@@ -247,6 +247,25 @@ class ConfigValidatorTest {
                     .containsExactly(tuple("targets[1].mappings[1].reference",
                             "'account' is not an earlier target of this payload; expected the API name of a target "
                                     + "with a lower order"));
+        }
+
+        @Test
+        void matchFieldsAndTheExternalIdMustBeMappedWhenSaved() {
+            Target update = new Target("u", "U", 10, "Contact", Operation.UPDATE, null, List.of("Email"), null, null,
+                    null, List.of(FieldMapping.element("LastName", "$.name")));
+            Target upsert = new Target("a", "A", 20, "Account", Operation.UPSERT, "Ext__c", List.of(), null, null,
+                    null, List.of(FieldMapping.element("Name", "$.name")));
+            Target insert = new Target("i", "I", 30, "Account", Operation.INSERT, null, List.of(), null, null, null,
+                    List.of(FieldMapping.element("Id", "$.id")));
+            Payload payload = charge().withTargets(List.of(update, upsert, insert));
+
+            assertThat(validator.validate(payload, credentials())).extracting(FieldError::field, FieldError::message)
+                    .containsExactly(
+                            tuple("targets[0].matchFields[0]", "'Email' is not mapped; UPDATE finds its record by the "
+                                    + "mapped values of its match fields"),
+                            tuple("targets[1].externalIdField", "'Ext__c' is not mapped; UPSERT needs the external "
+                                    + "id's value from a mapping"),
+                            tuple("targets[2].mappings", "an INSERT cannot map Id; the org assigns it"));
         }
 
         @Test
