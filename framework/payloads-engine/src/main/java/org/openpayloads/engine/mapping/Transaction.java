@@ -41,6 +41,10 @@ final class Transaction {
     MappingResult apply(MappingResult preview, List<PlannedWrite> planned) {
         List<RecordWrite> writes = planned.stream().map(PlannedWrite::toRecordWrite).toList();
         List<RecordResult> answers = client.writeAtomically(writes);
+        if (answers.size() != writes.size()) {
+            throw new IllegalStateException(client.getClass().getSimpleName() + " answered " + answers.size()
+                    + " results to a group of " + writes.size() + " writes; expected one per write");
+        }
         planned.stream().map(w -> w.operation().object()).distinct().forEach(lookups::invalidate);
         boolean kept = answers.stream().allMatch(RecordResult::success);
         List<@Nullable String> ids = new ArrayList<>();
