@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -178,15 +176,24 @@ final class HandWrittenChargeMapper {
         return fit("Last_Receipt_Url__c", url, 255);
     }
 
+    /**
+     * What a careful hand-written mapper checks, without a URI parse: an http(s) scheme, then a host of letters,
+     * digits, dots and hyphens, then nothing that is not allowed in a URL's path or query.
+     */
     private static boolean isHttpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme();
-            return scheme != null && uri.getHost() != null
-                    && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
-        } catch (URISyntaxException e) {
+        int start = text.regionMatches(true, 0, "https://", 0, 8) ? 8
+                : text.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
+        if (start < 0 || start == text.length()) {
             return false;
         }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{'
+                    || c == '|' || c == '}' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable Boolean bool(String field, @Nullable JsonNode node) {
