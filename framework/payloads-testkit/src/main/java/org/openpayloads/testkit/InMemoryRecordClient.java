@@ -155,17 +155,13 @@ public final class InMemoryRecordClient implements RecordClient {
                 }
             }
         } catch (RuntimeException e) {
-            records.clear();
-            records.putAll(before);
-            nextId = idsBefore;
+            rollBack(before, idsBefore);
             throw e;
         }
         if (results.size() == group.size() && results.get(results.size() - 1).success()) {
             return results;
         }
-        records.clear();
-        records.putAll(before);
-        nextId = idsBefore;
+        rollBack(before, idsBefore);
         RecordResult halted = RecordResult.failed(new RecordError("PROCESSING_HALTED", "The transaction was rolled "
                 + "back since another operation in the same transaction failed."));
         List<RecordResult> rolledBack = new ArrayList<>();
@@ -173,6 +169,12 @@ public final class InMemoryRecordClient implements RecordClient {
             rolledBack.add(i == results.size() - 1 ? results.get(i) : halted);
         }
         return rolledBack;
+    }
+
+    private void rollBack(Map<String, Map<String, Map<String, @Nullable Object>>> before, long idsBefore) {
+        records.clear();
+        records.putAll(before);
+        nextId = idsBefore;
     }
 
     private static RecordWrite resolve(RecordWrite write, List<RecordResult> earlier) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,6 +29,21 @@ final class Hmac {
             return mac.doFinal();
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    /**
+     * Refuses a signed time further than {@code tolerance} from now, either way; zero accepts any.
+     *
+     * @param label what carried the time, such as {@code Stripe-Signature}
+     * @param why appended to the refusal, or empty
+     */
+    static void checkAge(String label, long epochSeconds, Instant now, Duration tolerance, String why) {
+        long age = now.getEpochSecond() - epochSeconds;
+        if (!tolerance.isZero() && Math.abs(age) > tolerance.toSeconds()) {
+            throw new AuthenticationException("The " + label + " timestamp is " + Math.abs(age) + " s "
+                    + (age >= 0 ? "old" : "in the future") + "; at most " + tolerance.toSeconds() + " s is accepted"
+                    + why);
         }
     }
 

@@ -101,10 +101,6 @@ final class HmacSignature {
         } catch (NumberFormatException e) {
             throw new AuthenticationException("The " + header + " header is not a timestamp in epoch seconds");
         }
-        long age = now.getEpochSecond() - seconds;
-        if (!tolerance.isZero() && Math.abs(age) > tolerance.toSeconds()) {
-            throw new AuthenticationException("The " + header + " timestamp is " + Math.abs(age) + " s "
-                    + (age >= 0 ? "old" : "in the future") + "; at most " + tolerance.toSeconds() + " s is accepted");
-        }
+        Hmac.checkAge(header, seconds, now, tolerance, "");
     }
 }

@@ -53,12 +53,7 @@ final class StripeSignature {
         if (signatures.isEmpty()) {
             throw new AuthenticationException("The " + HEADER + " header has no v1 signature");
         }
-        long age = now.getEpochSecond() - timestamp;
-        if (!tolerance.isZero() && Math.abs(age) > tolerance.toSeconds()) {
-            throw new AuthenticationException("The " + HEADER + " timestamp is " + Math.abs(age) + " s "
-                    + (age >= 0 ? "old" : "in the future") + "; at most " + tolerance.toSeconds()
-                    + " s is accepted, so that a captured request cannot be replayed");
-        }
+        Hmac.checkAge(HEADER, timestamp, now, tolerance, ", so that a captured request cannot be replayed");
         byte[] signed = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
         for (String secret : secrets) {
             String expected = Hmac.hex(Hmac.sha256(secret, signed, request.body()));

@@ -197,17 +197,8 @@ final class MappingRun {
         }
 
         private static FieldDescription field(ObjectDescription description, String name) {
-            FieldDescription field = description.fields().get(name);
-            if (field != null) {
-                return field;
-            }
-            for (FieldDescription candidate : description.fields().values()) {
-                if (candidate.name().equalsIgnoreCase(name)) {
-                    return candidate;
-                }
-            }
-            throw new RecordFailure("INVALID_FIELD", description.name() + " has no field '" + name
-                    + "'; expected one of the fields its describe lists");
+            return description.field(name).orElseThrow(() -> new RecordFailure("INVALID_FIELD", description.name()
+                    + " has no field '" + name + "'; expected one of the fields its describe lists"));
         }
 
         /** The value map's translation of {@code value}; its default for a value the map lacks. */

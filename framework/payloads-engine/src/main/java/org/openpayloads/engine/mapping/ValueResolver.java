@@ -114,14 +114,14 @@ final class ValueResolver {
     }
 
     /** A field of a query row; {@code Account.Name} walks into the nested parent record. */
+    @SuppressWarnings("unchecked")
     private static @Nullable Object fieldOf(Map<String, @Nullable Object> row, String field) {
         Object value = row;
         for (String step : field.split("\\.")) {
             if (!(value instanceof Map<?, ?> map)) {
                 return null;
             }
-            value = map.entrySet().stream().filter(e -> step.equalsIgnoreCase(String.valueOf(e.getKey())))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            value = FieldNames.get((Map<String, @Nullable Object>) map, step);
         }
         return value;
     }
