@@ -13,8 +13,14 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.openpayloads.api.records.RecordClient;
+import org.jspecify.annotations.Nullable;
+import org.openpayloads.engine.config.CachedConfiguration;
 import org.openpayloads.engine.config.ConfigurationService;
+import org.openpayloads.engine.inbound.InboundAuthenticator;
+import org.openpayloads.engine.inbound.InboundService;
+import org.openpayloads.engine.job.JobRunner;
 import org.openpayloads.engine.job.JobService;
+import org.openpayloads.engine.job.JobWorkers;
 import org.openpayloads.engine.mapping.LookupCache;
 import org.openpayloads.engine.mapping.MappingCompiler;
 import org.openpayloads.engine.mapping.MappingEngine;
@@ -42,6 +48,7 @@ public final class PayloadsServer implements AutoCloseable {
     /** Compiled payloads kept; a payload is compiled again only when it changes. */
     private static final int MAXIMUM_PLANS = 10_000;
     private static final long LOOKUP_ENTRIES = 100_000;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final ServerSettings settings;
     private final Store store;
@@ -49,15 +56,17 @@ public final class PayloadsServer implements AutoCloseable {
     private final HttpServer http;
     private final int port;
     private final MappingService mapping;
+    private final JobWorkers workers;
 
     private PayloadsServer(ServerSettings settings, Store store, DefaultOrg org, HttpServer http, int port,
-                           MappingService mapping) {
+                           MappingService mapping, JobWorkers workers) {
         this.settings = settings;
         this.store = store;
         this.org = org;
         this.http = http;
         this.port = port;
         this.mapping = mapping;
+        this.workers = workers;
     }
 
     /**
@@ -73,6 +82,7 @@ public final class PayloadsServer implements AutoCloseable {
                 key));
         DefaultOrg org = null;
         HttpServer http = null;
+        JobWorkers workers = null;
         try {
             AdminTokenService tokens = new AdminTokenService(store.adminTokens(), clock);
             tokens.bootstrap(settings.adminToken()).ifPresent(issued -> printFirstToken(console, issued.value()));
@@ -80,33 +90,45 @@ public final class PayloadsServer implements AutoCloseable {
             ConfigurationService configuration = new ConfigurationService(store.integrations(), store.payloads(),
                     store.credentials());
             DefaultOrg targetOrg = org;
-            MappingService mapping = new MappingService(configuration, new BodyParser(ParseLimits.DEFAULTS),
-                    new MappingCompiler(MAXIMUM_PLANS),
+            BodyParser parser = new BodyParser(ParseLimits.DEFAULTS);
+            MappingService mapping = new MappingService(configuration, parser, new MappingCompiler(MAXIMUM_PLANS),
                     new MappingEngine(new LookupCache(settings.mapping().lookupCacheTtl(), LOOKUP_ENTRIES),
                             store.credentials()::resolve, clock, settings.mapping().zone()),
                     integration -> targetOrg.client());
-            ResourceConfig application = WebApplication.create(new WebServices(configuration,
-                    new JobService(store.jobs()), tokens, mapping, List.of(databaseCheck(store))));
+            PipelineSettings pipeline = settings.pipeline();
+            CachedConfiguration cached = new CachedConfiguration(configuration, store.credentials(),
+                    pipeline.configCacheTtl());
+            workers = new JobWorkers(store.jobQueue(), new JobRunner(cached, mapping, pipeline.workers().retry(), clock),
+                    pipeline.workers(), clock);
+            InboundService inbound = new InboundService(cached, new InboundAuthenticator(clock), parser,
+                    store.jobQueue(), store.jobs(), workers, pipeline.inbound());
+            JobService jobs = new JobService(store.jobs(), store.jobQueue(), cached, parser, workers::wake);
+            ResourceConfig application = WebApplication.create(new WebServices(configuration, jobs, tokens, mapping,
+                    inbound, List.of(databaseCheck(store))));
             org.register(application);
             URI uri = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             http = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
             // Lets a DELETE or GET with a body reach Jersey, instead of Grizzly's bare 400.
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
+            // Webhook senders may send long headers; up to this size they reach the application, which
+            // answers in the JSON error form. Past it, Grizzly answers a bare 400.
+            http.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES));
             http.start();
             int port = http.getListeners().iterator().next().getPort();
             org.connect(URI.create("http://localhost:" + port + "/"));
+            workers.start();
             LOG.info("OpenPayloads ready on http://{}:{} ({}, {} ms)", displayHost(settings.host()), port,
                     store.databaseProduct(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new PayloadsServer(settings, store, org, http, port, mapping);
+            return new PayloadsServer(settings, store, org, http, port, mapping, workers);
         } catch (IOException e) {
-            closeQuietly(org, store);
+            closeQuietly(workers, org, store);
             throw new UncheckedIOException("Cannot listen on " + settings.host() + ":" + settings.port()
                     + " (" + e.getMessage() + "); is another server using the port? Pick one with --port", e);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.shutdownNow();
             }
-            closeQuietly(org, store);
+            closeQuietly(workers, org, store);
             throw e;
         }
     }
@@ -127,6 +149,10 @@ public final class PayloadsServer implements AutoCloseable {
     /** The mapping engine by integration and payload name, as the admin API and the inbound pipeline use it. */
     MappingService mapping() {
         return mapping;
+    }
+
+    JobWorkers workers() {
+        return workers;
     }
 
     DefaultOrg defaultOrg() {
@@ -151,13 +177,23 @@ public final class PayloadsServer implements AutoCloseable {
             LOG.warn("Requests still running after the grace period were cut off", e);
             http.shutdownNow();
         } finally {
-            closeQuietly(org, store);
+            closeQuietly(workers, org, store);
             LOG.info("Stopped");
         }
     }
 
-    /** Closes the org (its client flushes pending writes) before the store whose pool it uses. */
-    private static void closeQuietly(@org.jspecify.annotations.Nullable DefaultOrg org, Store store) {
+    /**
+     * Stops the workers (running jobs finish within the grace period; the rest run again when their leases
+     * expire), then closes the org (its client flushes pending writes) before the store whose pool both use.
+     */
+    private static void closeQuietly(@Nullable JobWorkers workers, @Nullable DefaultOrg org, Store store) {
+        try {
+            if (workers != null) {
+                workers.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The workers did not stop cleanly", e);
+        }
         try {
             if (org != null) {
                 org.close();

@@ -15,6 +15,9 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.FieldError;
+import org.openpayloads.engine.inbound.InboundSettings;
+import org.openpayloads.engine.job.RetryPolicy;
+import org.openpayloads.engine.job.WorkerSettings;
 
 /**
  * Everything the server needs to start, resolved once. Each setting comes from, in order of precedence:
@@ -26,10 +29,10 @@ import org.openpayloads.api.FieldError;
 public record ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
                              String dbPassword, int poolSize, @Nullable String masterKey,
                              @Nullable String adminToken, Duration shutdownGrace, SalesforceSettings salesforce,
-                             MappingSettings mapping) {
+                             MappingSettings mapping, PipelineSettings pipeline) {
 
     public static final int DEFAULT_PORT = 8080;
-    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final int DEFAULT_POOL_SIZE = 20;
     static final int MAX_POOL_SIZE = 200;
 
     public ServerSettings {
@@ -40,6 +43,21 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
             throw new IllegalArgumentException("pool size was " + poolSize + "; expected 1 to " + MAX_POOL_SIZE);
         }
         mapping = mapping == null ? MappingSettings.DEFAULTS : mapping;
+        pipeline = pipeline == null ? PipelineSettings.DEFAULTS : pipeline;
+    }
+
+    /** Settings with the pipeline's defaults. */
+    public ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
+                          String dbPassword, int poolSize, @Nullable String masterKey, @Nullable String adminToken,
+                          Duration shutdownGrace, SalesforceSettings salesforce, MappingSettings mapping) {
+        this(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken, shutdownGrace,
+                salesforce, mapping, PipelineSettings.DEFAULTS);
+    }
+
+    /** These settings with another pipeline's. */
+    public ServerSettings withPipeline(PipelineSettings newPipeline) {
+        return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
+                shutdownGrace, salesforce, mapping, newPipeline);
     }
 
     /** Settings with the mapping engine's defaults. */
@@ -47,7 +65,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                           String dbPassword, int poolSize, @Nullable String masterKey, @Nullable String adminToken,
                           Duration shutdownGrace, SalesforceSettings salesforce) {
         this(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken, shutdownGrace,
-                salesforce, MappingSettings.DEFAULTS);
+                salesforce, MappingSettings.DEFAULTS, PipelineSettings.DEFAULTS);
     }
 
     @Override
@@ -55,7 +73,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         return "ServerSettings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", dbUrl="
                 + (dbUrl == null ? "(embedded HSQLDB)" : dbUrl) + ", dbUser=" + dbUser + ", poolSize=" + poolSize
                 + ", masterKey=" + (masterKey == null ? "(key file)" : "[hidden]") + ", adminToken="
-                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + "]";
+                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + ", pipeline=" + pipeline + "]";
     }
 
     /** One setting: its flag, environment variable and property name. */
@@ -76,7 +94,18 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         ORG_TRANSPORT(null, "PAYLOADS_ORG_TRANSPORT", "org.transport"),
         ORG_DAILY_API_LIMIT(null, "PAYLOADS_ORG_DAILY_API_LIMIT", "org.daily.api.limit"),
         TIME_ZONE(null, "PAYLOADS_TIME_ZONE", "time.zone"),
-        LOOKUP_CACHE_SECONDS(null, "PAYLOADS_LOOKUP_CACHE_SECONDS", "lookup.cache.seconds");
+        LOOKUP_CACHE_SECONDS(null, "PAYLOADS_LOOKUP_CACHE_SECONDS", "lookup.cache.seconds"),
+        INBOUND_MAX_BYTES(null, "PAYLOADS_INBOUND_MAX_BYTES", "inbound.max.bytes"),
+        SYNC_TIMEOUT_SECONDS(null, "PAYLOADS_SYNC_TIMEOUT_SECONDS", "inbound.sync.timeout.seconds"),
+        WORKERS(null, "PAYLOADS_WORKERS", "workers"),
+        JOB_LEASE_SECONDS(null, "PAYLOADS_JOB_LEASE_SECONDS", "job.lease.seconds"),
+        JOB_POLL_MILLIS(null, "PAYLOADS_JOB_POLL_MILLIS", "job.poll.millis"),
+        JOB_MAINTENANCE_SECONDS(null, "PAYLOADS_JOB_MAINTENANCE_SECONDS", "job.maintenance.seconds"),
+        JOB_MAX_ATTEMPTS(null, "PAYLOADS_JOB_MAX_ATTEMPTS", "job.max.attempts"),
+        RETRY_INITIAL_SECONDS(null, "PAYLOADS_RETRY_INITIAL_SECONDS", "retry.initial.seconds"),
+        RETRY_MAX_SECONDS(null, "PAYLOADS_RETRY_MAX_SECONDS", "retry.max.seconds"),
+        JOB_RETENTION_DAYS(null, "PAYLOADS_JOB_RETENTION_DAYS", "job.retention.days"),
+        CONFIG_CACHE_MILLIS(null, "PAYLOADS_CONFIG_CACHE_MILLIS", "config.cache.millis");
 
         final @Nullable String flag;
         final String environment;
@@ -116,7 +145,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                 r.text(Setting.ADMIN_TOKEN, null),
                 Duration.ofSeconds(r.number(Setting.SHUTDOWN_GRACE_SECONDS, 20, 0, 600)),
                 salesforce(r),
-                mapping(r));
+                mapping(r),
+                pipeline(r));
         if (!r.errors.isEmpty()) {
             throw new ConfigException(r.errors);
         }
@@ -137,6 +167,37 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                     + "expected a region such as Europe/Paris, or UTC"));
         }
         return new MappingSettings(zone, Duration.ofSeconds(r.number(Setting.LOOKUP_CACHE_SECONDS, 300, 0, 86_400)));
+    }
+
+    private static PipelineSettings pipeline(Resolver r) {
+        InboundSettings defaults = InboundSettings.DEFAULTS;
+        InboundSettings inbound = new InboundSettings(
+                r.number(Setting.INBOUND_MAX_BYTES, (int) defaults.maxBodyBytes(), 1, Integer.MAX_VALUE - 8),
+                Duration.ofSeconds(r.number(Setting.SYNC_TIMEOUT_SECONDS, (int) defaults.syncTimeout().toSeconds(), 0,
+                        600)),
+                defaults.inactiveRetryAfter());
+        WorkerSettings workers = WorkerSettings.DEFAULTS;
+        int initialRetry = r.number(Setting.RETRY_INITIAL_SECONDS, (int) workers.retry().initialDelay().toSeconds(),
+                0, 86_400);
+        int maxRetry = r.number(Setting.RETRY_MAX_SECONDS, (int) workers.retry().maxDelay().toSeconds(), 0, 604_800);
+        if (maxRetry < initialRetry) {
+            r.errors.add(new FieldError(r.sourceOf(Setting.RETRY_MAX_SECONDS), "'" + maxRetry + "' is less than "
+                    + r.sourceOf(Setting.RETRY_INITIAL_SECONDS) + " (" + initialRetry + "); expected at least that"));
+            maxRetry = initialRetry;
+        }
+        RetryPolicy retry = new RetryPolicy(r.number(Setting.JOB_MAX_ATTEMPTS, workers.retry().maxAttempts(), 1, 100),
+                Duration.ofSeconds(initialRetry), Duration.ofSeconds(maxRetry));
+        WorkerSettings workerSettings = new WorkerSettings(r.number(Setting.WORKERS, workers.threads(), 1, 256),
+                workers.claimBatch(), Duration.ofSeconds(r.number(Setting.JOB_LEASE_SECONDS,
+                (int) workers.lease().toSeconds(), 1, 3_600)),
+                Duration.ofMillis(r.number(Setting.JOB_POLL_MILLIS, (int) workers.pollInterval().toMillis(), 10,
+                        60_000)),
+                Duration.ofSeconds(r.number(Setting.JOB_MAINTENANCE_SECONDS,
+                        (int) workers.maintenanceInterval().toSeconds(), 1, 3_600)),
+                workers.retentionInterval(),
+                r.number(Setting.JOB_RETENTION_DAYS, workers.retentionDays(), 1, 36_500), retry);
+        return new PipelineSettings(inbound, workerSettings, Duration.ofMillis(r.number(Setting.CONFIG_CACHE_MILLIS,
+                (int) PipelineSettings.DEFAULTS.configCacheTtl().toMillis(), 0, 600_000)));
     }
 
     private static SalesforceSettings salesforce(Resolver r) {

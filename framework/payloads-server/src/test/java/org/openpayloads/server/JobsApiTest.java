@@ -32,11 +32,12 @@ class JobsApiTest {
     @BeforeAll
     static void someJobs() {
         api.admin().body(Samples.integration("stripe")).post("/api/v1/integrations").then().statusCode(201);
-        api.admin().body("{\"apiName\":\"charge\",\"label\":\"Charge\"}").post("/api/v1/integrations/stripe/payloads")
-                .then().statusCode(201);
-        api.admin().body("{\"apiName\":\"refund\",\"label\":\"Refund\"}").post("/api/v1/integrations/stripe/payloads")
-                .then().statusCode(201);
-        first = store("charge", JobStatus.QUEUED, "{\"id\":\"evt_1\"}");
+        // Inactive, so that the workers leave the stored jobs as they are.
+        api.admin().body("{\"apiName\":\"charge\",\"label\":\"Charge\",\"active\":false}")
+                .post("/api/v1/integrations/stripe/payloads").then().statusCode(201);
+        api.admin().body("{\"apiName\":\"refund\",\"label\":\"Refund\",\"active\":false}")
+                .post("/api/v1/integrations/stripe/payloads").then().statusCode(201);
+        first = store("charge", JobStatus.HELD, "{\"id\":\"evt_1\"}");
         for (int i = 2; i <= 6; i++) {
             store("charge", i % 2 == 0 ? JobStatus.COMPLETED : JobStatus.FAILED, "{\"id\":\"evt_" + i + "\"}");
         }
@@ -46,7 +47,7 @@ class JobsApiTest {
     private static Job store(String payload, JobStatus status, String body) {
         return api.server().server().store().jobs().create(new NewJob("stripe", payload, Direction.INBOUND, status,
                 JobSource.EXTERNAL_API, new JobRequest("application/json", Map.of("User-Agent", "Stripe/1.0"),
-                body.getBytes(StandardCharsets.UTF_8)), null, null, null));
+                body.getBytes(StandardCharsets.UTF_8)), null, null, null, null));
     }
 
     @Test
@@ -65,7 +66,7 @@ class JobsApiTest {
                 .body("items.jobNumber", contains("IN-000007"));
         api.admin().queryParam("integration", "stripe").queryParam("status", "FAILED,DEAD").get("/api/v1/jobs")
                 .then().body("total", equalTo(3)).body("items.status", everyItem(org.hamcrest.Matchers.oneOf("FAILED", "DEAD")));
-        api.admin().queryParam("status", "COMPLETED").queryParam("status", "QUEUED").get("/api/v1/jobs")
+        api.admin().queryParam("status", "COMPLETED").queryParam("status", "HELD").get("/api/v1/jobs")
                 .then().body("total", equalTo(4));
         api.admin().queryParam("from", "2999-01-01T00:00:00Z").get("/api/v1/jobs").then().body("total", equalTo(0));
         api.admin().queryParam("to", "2000-01-01T00:00:00Z").get("/api/v1/jobs").then().body("total", equalTo(0));
@@ -75,7 +76,7 @@ class JobsApiTest {
     @Test
     void readsOneJobByIdOrNumberWithItsRequest() {
         api.admin().get("/api/v1/jobs/" + first.id()).then().statusCode(200)
-                .body("jobNumber", equalTo("IN-000001")).body("status", equalTo("QUEUED"))
+                .body("jobNumber", equalTo("IN-000001")).body("status", equalTo("HELD"))
                 .body("source", equalTo("EXTERNAL_API")).body("sourceLabel", equalTo("External API"))
                 .body("integration", equalTo("stripe")).body("payload", equalTo("charge"))
                 .body("request.contentType", equalTo("application/json"))

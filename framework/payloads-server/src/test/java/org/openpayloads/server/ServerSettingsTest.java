@@ -23,7 +23,8 @@ class ServerSettingsTest {
         assertThat(settings.port()).isEqualTo(8080);
         assertThat(settings.dbUrl()).isNull();
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
-        assertThat(settings.poolSize()).isEqualTo(10);
+        assertThat(settings.poolSize()).isEqualTo(20);
+        assertThat(settings.pipeline()).isEqualTo(PipelineSettings.DEFAULTS);
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import org.openpayloads.engine.inbound.InboundSettings;
+import org.openpayloads.engine.job.RetryPolicy;
+import org.openpayloads.engine.job.WorkerSettings;
 import org.openpayloads.testkit.TestDatabase;
 
 /**
@@ -18,6 +21,14 @@ import org.openpayloads.testkit.TestDatabase;
 final class TestServer implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /**
+     * Quick to react, so tests wait little: held jobs are released and expired leases recovered every
+     * second, idle workers look for due jobs every 100 ms, retries wait 1 to 2 s, three attempts in all.
+     */
+    static final PipelineSettings PIPELINE = new PipelineSettings(InboundSettings.DEFAULTS,
+            new WorkerSettings(4, 16, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(1),
+                    Duration.ofHours(1), 30, new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(2))),
+            Duration.ZERO);
 
     private final TestDatabase database;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -34,8 +45,8 @@ final class TestServer implements AutoCloseable {
 
     ServerSettings settings() {
         return new ServerSettings("127.0.0.1", 0, database.dataDirectory(), database.jdbcUrl(), database.user(),
-                database.password(), 4, null, ADMIN_TOKEN, Duration.ofSeconds(2),
-                SalesforceSettings.EMBEDDED);
+                database.password(), 8, null, ADMIN_TOKEN, Duration.ofSeconds(2),
+                SalesforceSettings.EMBEDDED).withPipeline(PIPELINE);
     }
 
     /** Stops the server and starts a new one on the same database and data directory. */

@@ -8,60 +8,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
-import org.hibernate.dialect.Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.SelectionQuery;
 import org.openpayloads.api.ConflictException;
+import org.openpayloads.engine.model.AttemptEnd;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Job;
+import org.openpayloads.engine.model.JobAttempt;
 import org.openpayloads.engine.model.JobSource;
 import org.openpayloads.engine.model.JobStatus;
 import org.openpayloads.engine.model.NewJob;
 import org.openpayloads.engine.model.TargetResult;
 import org.openpayloads.engine.port.JobQuery;
+import org.openpayloads.engine.port.JobQueue;
 import org.openpayloads.engine.port.JobRepository;
 import org.openpayloads.engine.port.Page;
 import org.openpayloads.store.entity.JobEntity;
 import org.openpayloads.store.entity.JobResultEntity;
-import org.openpayloads.store.entity.PayloadEntity;
 
 /**
- * Jobs. Numbers come from one database sequence per direction, so they are unique across processes;
- * a rolled-back job leaves a gap, which is fine for a number people only read.
+ * Jobs, read through Hibernate; the {@link JdbcJobQueue} writes them. Numbers come from one database sequence
+ * per direction, so they are unique across processes; a rolled-back job leaves a gap, which is fine for a
+ * number people only read.
  */
 final class HibernateJobRepository implements JobRepository {
-
-    private static final Map<Direction, String> NUMBER_SEQUENCES = Map.of(
-            Direction.INBOUND, "job_number_in_seq", Direction.OUTBOUND, "job_number_out_seq");
 
     // A list item: every column but the request, which can be large and lists never show.
     private static final String LIST_COLUMNS = "select j.id, j.jobNumber, i.apiName, p.apiName, j.direction, "
             + "j.status, j.source, j.receivedAt, j.startedAt, j.finishedAt, j.attempts, j.recordsProcessed, "
-            + "j.responseCode, j.error, j.replayOf";
+            + "j.responseCode, j.error, j.replayOf, j.nextAttemptAt, j.dedupeKey, j.orderingKey";
 
     private final Transactions transactions;
-    private final Map<Direction, String> nextNumberSql = new HashMap<>();
+    private final JobQueue queue;
 
-    HibernateJobRepository(Transactions transactions) {
+    HibernateJobRepository(Transactions transactions, JobQueue queue) {
         this.transactions = transactions;
-        Dialect dialect = transactions.sessionFactory().unwrap(SessionFactoryImplementor.class)
-                .getJdbcServices().getDialect();
-        NUMBER_SEQUENCES.forEach((direction, sequence) ->
-                nextNumberSql.put(direction, dialect.getSequenceSupport().getSequenceNextValString(sequence)));
+        this.queue = queue;
     }
 
+    /** Stores through the queue, whose intake this is; a duplicate dedupe key is a conflict here. */
     @Override
     public Job create(NewJob job) {
-        return transactions.write(null, () -> new ConflictException("jobNumber", "A job number of direction "
-                + job.direction() + " was given twice; expected the sequence " + NUMBER_SEQUENCES.get(job.direction())
-                + " to be unique"), session -> {
-            PayloadEntity payload = Lookups.requirePayload(session, job.integration(), job.payload());
-            String number = jobNumber(job.direction(), nextNumber(session, job.direction()));
-            JobEntity entity = new JobEntity(number, payload, job, transactions.now());
-            session.persist(entity);
-            session.flush();
-            return entity.toRecord(job.integration(), job.payload(), List.of());
-        });
+        JobQueue.Receipt receipt = queue.enqueue(job);
+        if (receipt.duplicate()) {
+            throw new ConflictException("dedupeKey", "Job " + receipt.jobNumber() + " of " + job.integration() + "/"
+                    + job.payload() + " already has dedupe key '" + job.dedupeKey() + "'; expected a new key");
+        }
+        return find(receipt.jobId()).orElseThrow();
     }
 
     @Override
@@ -100,17 +92,13 @@ final class HibernateJobRepository implements JobRepository {
         return String.format("%s-%06d", direction.jobPrefix(), number);
     }
 
-    private long nextNumber(Session session, Direction direction) {
-        return session.createNativeQuery(nextNumberSql.get(direction), Long.class).getSingleResult();
-    }
-
     private Optional<Job> findWhere(String condition, Object key) {
         return transactions.read(session -> session.createSelectionQuery("select j from JobEntity j "
                         + "join fetch j.integration join fetch j.payload where " + condition, JobEntity.class)
                 .setParameter("key", key)
                 .uniqueResultOptional()
                 .map(job -> job.toRecord(job.getPayload().getIntegration().getApiName(),
-                        job.getPayload().getApiName(), results(session, job))));
+                        job.getPayload().getApiName(), results(session, job), history(session, job))));
     }
 
     private static List<TargetResult> results(Session session, JobEntity job) {
@@ -120,11 +108,26 @@ final class HibernateJobRepository implements JobRepository {
                 .getResultList().stream().map(JobResultEntity::toRecord).toList();
     }
 
+    private static List<JobAttempt> history(Session session, JobEntity job) {
+        List<Object[]> rows = session.createNativeQuery("select attempt, worker, started_at, finished_at, outcome, "
+                        + "error from job_attempt where job_id = :job order by attempt, id", Object[].class)
+                .addScalar("attempt", Integer.class)
+                .addScalar("worker", String.class)
+                .addScalar("started_at", Instant.class)
+                .addScalar("finished_at", Instant.class)
+                .addScalar("outcome", String.class)
+                .addScalar("error", String.class)
+                .setParameter("job", job.getId())
+                .getResultList();
+        return rows.stream().map(row -> new JobAttempt((Integer) row[0], (String) row[1], (Instant) row[2],
+                (Instant) row[3], AttemptEnd.valueOf((String) row[4]), (String) row[5])).toList();
+    }
+
     private static Job listItem(Object[] row) {
         return new Job((Long) row[0], (String) row[1], (String) row[2], (String) row[3], (Direction) row[4],
                 (JobStatus) row[5], (JobSource) row[6], (Instant) row[7], (Instant) row[8], (Instant) row[9],
-                (Integer) row[10], (Integer) row[11], (Integer) row[12], (String) row[13], (Long) row[14], null,
-                List.of());
+                (Instant) row[15], (Integer) row[10], (Integer) row[11], (Integer) row[12], (String) row[13],
+                (Long) row[14], (String) row[16], (String) row[17], null, List.of(), List.of());
     }
 
     /** The where clause of a query and its parameters. */

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.openpayloads.engine.port.AdminTokenRepository;
 import org.openpayloads.engine.port.CredentialRepository;
 import org.openpayloads.engine.port.IntegrationRepository;
+import org.openpayloads.engine.port.JobQueue;
 import org.openpayloads.engine.port.JobRepository;
 import org.openpayloads.engine.port.PayloadRepository;
 import org.openpayloads.store.crypto.SecretCipher;
@@ -43,6 +44,7 @@ public final class Store implements AutoCloseable {
     private final PayloadRepository payloads;
     private final CredentialRepository credentials;
     private final JobRepository jobs;
+    private final JobQueue jobQueue;
     private final AdminTokenRepository adminTokens;
     private final ExecutorService healthExecutor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "payloads-store-health");
@@ -60,7 +62,8 @@ public final class Store implements AutoCloseable {
         this.integrations = new HibernateIntegrationRepository(transactions, trees);
         this.payloads = new HibernatePayloadRepository(transactions, trees);
         this.credentials = new HibernateCredentialRepository(transactions, cipher);
-        this.jobs = new HibernateJobRepository(transactions);
+        this.jobQueue = new JdbcJobQueue(dataSource, database, transactions.clock());
+        this.jobs = new HibernateJobRepository(transactions, jobQueue);
         this.adminTokens = new HibernateAdminTokenRepository(transactions);
     }
 
@@ -112,11 +115,15 @@ public final class Store implements AutoCloseable {
         return jobs;
     }
 
+    /** The queue the inbound pipeline's intake and workers share. */
+    public JobQueue jobQueue() {
+        return jobQueue;
+    }
+
     public AdminTokenRepository adminTokens() {
         return adminTokens;
     }
 
-    /** "HSQLDB" or "PostgreSQL". */
     /**
      * The connection pool, shared with modules that keep their own tables in the same database (the
      * embedded org). It is closed with the store.
@@ -125,6 +132,7 @@ public final class Store implements AutoCloseable {
         return dataSource;
     }
 
+    /** "HSQLDB" or "PostgreSQL". */
     public String databaseProduct() {
         return database.product();
     }

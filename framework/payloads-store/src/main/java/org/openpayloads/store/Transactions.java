@@ -68,6 +68,10 @@ final class Transactions {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     SessionFactory sessionFactory() {
         return sessionFactory;
     }

@@ -194,7 +194,7 @@ class HibernateIntegrationRepositoryTest {
         store.credentials().create(name, new CredentialChange("stripe-key", "Stripe", CredentialType.CUSTOM,
                 Map.of("region", "eu"), Map.of("secret", "sk_test_123456789"), Set.of()), "alice");
         store.jobs().create(new NewJob(name, "charge", Direction.INBOUND, JobStatus.QUEUED, JobSource.EXTERNAL_API,
-                new JobRequest("application/json", Map.of(), "{}".getBytes()), null, null, null));
+                new JobRequest("application/json", Map.of(), "{}".getBytes()), null, null, null, null));
 
         integrations.delete(name, "ann");
 

@@ -73,7 +73,7 @@ class HibernateJobRepositoryTest {
         String integration = integrationWithPayload("charge");
 
         Job created = jobs.create(new NewJob(integration, "charge", Direction.INBOUND, JobStatus.QUEUED,
-                JobSource.EXTERNAL_API, REQUEST, "evt_1", "cus_1", null));
+                JobSource.EXTERNAL_API, REQUEST, "evt_1", "cus_1", null, null));
 
         assertThat(created.id()).isPositive();
         assertThat(created.integration()).isEqualTo(integration);
@@ -95,7 +95,7 @@ class HibernateJobRepositoryTest {
         Job original = jobs.create(newJob(integration, "charge", Direction.INBOUND));
 
         Job replay = jobs.create(new NewJob(integration, "charge", Direction.INBOUND, JobStatus.HELD,
-                JobSource.REPLAY, REQUEST, null, null, original.id()));
+                JobSource.REPLAY, REQUEST, null, null, original.id(), null));
 
         assertThat(jobs.find(replay.id()).orElseThrow().replayOf()).isEqualTo(original.id());
         assertThat(replay.status()).isEqualTo(JobStatus.HELD);
@@ -142,7 +142,7 @@ class HibernateJobRepositoryTest {
         Job first = jobs.create(newJob(integration, "charge", Direction.INBOUND));
         open.clock().set(start.plus(Duration.ofHours(1)));
         Job second = jobs.create(new NewJob(integration, "refund", Direction.INBOUND, JobStatus.HELD,
-                JobSource.EXTERNAL_API, REQUEST, null, null, null));
+                JobSource.EXTERNAL_API, REQUEST, null, null, null, null));
         open.clock().set(start.plus(Duration.ofHours(2)));
         Job third = jobs.create(newJob(integration, "charge", Direction.INBOUND));
 
@@ -202,7 +202,7 @@ class HibernateJobRepositoryTest {
 
     private static NewJob newJob(String integration, String payload, Direction direction) {
         return new NewJob(integration, payload, direction, JobStatus.QUEUED, JobSource.EXTERNAL_API, REQUEST, null,
-                null, null);
+                null, null, null);
     }
 
     private static long resultIds = 1_000_000;

@@ -295,7 +295,7 @@ class HibernatePayloadRepositoryTest {
         payloads.create(integration, fullPayload("charge"), "alice");
         payloads.create(integration, smallPayload("kept"), "alice");
         open.store().jobs().create(new NewJob(integration, "charge", Direction.INBOUND, JobStatus.QUEUED,
-                JobSource.EXTERNAL_API, new JobRequest(null, Map.of(), new byte[0]), null, null, null));
+                JobSource.EXTERNAL_API, new JobRequest(null, Map.of(), new byte[0]), null, null, null, null));
 
         payloads.delete(integration, "charge", "ann");
 

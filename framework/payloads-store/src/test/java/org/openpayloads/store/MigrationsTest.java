@@ -20,7 +20,7 @@ class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("integration", "payload", "element", "target", "source",
             "field_mapping", "credential", "credential_attribute", "credential_secret", "store_setting", "job",
-            "job_result", "admin_token", "revision", "integration_aud", "payload_aud", "element_aud", "target_aud",
+            "job_result", "job_attempt", "admin_token", "revision", "integration_aud", "payload_aud", "element_aud", "target_aud",
             "source_aud", "field_mapping_aud", "credential_aud", "credential_attribute_aud", "flyway_schema_history");
 
     @Test
@@ -33,7 +33,7 @@ class MigrationsTest {
 
             assertThat(tables(dataSource)).isEqualTo(new TreeSet<>(TABLES));
             assertThat(StoreTesting.rows(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"))
-                    .containsExactly(List.of("2"));
+                    .containsExactly(List.of("3"));
         }
     }
 

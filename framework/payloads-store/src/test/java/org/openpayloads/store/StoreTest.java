@@ -71,7 +71,7 @@ class StoreTest {
                     Map.of("secretKey", "sk_test_restart_1234"), Set.of()), "alice");
             Job job = store.jobs().create(new NewJob("stripe", "charge", Direction.INBOUND, JobStatus.QUEUED,
                     JobSource.EXTERNAL_API, new JobRequest("application/json", Map.of("A", "b"), "{}".getBytes()),
-                    null, null, null));
+                    null, null, null, null));
             AdminToken token = store.adminTokens().create("admin", "opl_x", "a".repeat(64),
                     Instant.parse("2026-01-01T00:00:00Z"), "system");
 
@@ -85,7 +85,7 @@ class StoreTest {
                 assertThat(reopened.jobs().find(job.id())).contains(job);
                 assertThat(reopened.adminTokens().find(token.id())).contains(token);
                 assertThat(reopened.jobs().create(new NewJob("stripe", "charge", Direction.INBOUND, JobStatus.QUEUED,
-                        JobSource.EXTERNAL_API, new JobRequest(null, Map.of(), new byte[0]), null, null, null))
+                        JobSource.EXTERNAL_API, new JobRequest(null, Map.of(), new byte[0]), null, null, null, null))
                         .id()).isNotEqualTo(job.id());
             }
         }

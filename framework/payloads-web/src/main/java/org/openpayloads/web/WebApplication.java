@@ -6,16 +6,19 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.openpayloads.engine.config.ConfigurationService;
+import org.openpayloads.engine.inbound.InboundService;
 import org.openpayloads.engine.job.JobService;
 import org.openpayloads.engine.mapping.MappingService;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.web.error.ErrorMapper;
 import org.openpayloads.web.filter.BearerAuthFilter;
 import org.openpayloads.web.filter.BodyLimitFilter;
+import org.openpayloads.web.filter.ContentTypeFilter;
 import org.openpayloads.web.json.ApiJson;
 import org.openpayloads.web.json.ObjectMapperResolver;
 import org.openpayloads.web.resource.CredentialResource;
 import org.openpayloads.web.resource.HealthResource;
+import org.openpayloads.web.resource.InboundResource;
 import org.openpayloads.web.resource.IntegrationResource;
 import org.openpayloads.web.resource.JobResource;
 import org.openpayloads.web.resource.OpenApiDocument;
@@ -30,7 +33,7 @@ public final class WebApplication {
 
     private static final List<Class<?>> RESOURCES = List.of(IntegrationResource.class, PayloadResource.class,
             TargetResource.class, SourceResource.class, CredentialResource.class, JobResource.class,
-            TokenResource.class, HealthResource.class, OpenApiResource.class);
+            TokenResource.class, HealthResource.class, OpenApiResource.class, InboundResource.class);
 
     private WebApplication() {
     }
@@ -49,6 +52,7 @@ public final class WebApplication {
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(new ObjectMapperResolver(json));
         config.register(ErrorMapper.class);
+        config.register(ContentTypeFilter.class);
         config.register(BodyLimitFilter.class);
         config.register(BearerAuthFilter.class);
         config.register(new AbstractBinder() {
@@ -59,6 +63,7 @@ public final class WebApplication {
                 bind(services.jobs()).to(JobService.class);
                 bind(services.tokens()).to(AdminTokenService.class);
                 bind(services.mapping()).to(MappingService.class);
+                bind(services.inbound()).to(InboundService.class);
                 bind(json).to(ApiJson.class);
                 bind(openApi).to(OpenApiDocument.class);
             }

@@ -3,19 +3,21 @@ package org.openpayloads.web;
 import java.util.List;
 import java.util.Objects;
 import org.openpayloads.engine.config.ConfigurationService;
+import org.openpayloads.engine.inbound.InboundService;
 import org.openpayloads.engine.job.JobService;
 import org.openpayloads.engine.mapping.MappingService;
 import org.openpayloads.engine.security.AdminTokenService;
 
 /** The engine services the admin API calls, and the checks its health answer reports. */
 public record WebServices(ConfigurationService configuration, JobService jobs, AdminTokenService tokens,
-                          MappingService mapping, List<HealthCheck> healthChecks) {
+                          MappingService mapping, InboundService inbound, List<HealthCheck> healthChecks) {
 
     public WebServices {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(inbound, "inbound");
         healthChecks = List.copyOf(Objects.requireNonNull(healthChecks, "healthChecks"));
     }
 }

@@ -4,7 +4,9 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,15 @@ import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.openpayloads.api.records.FieldDescription;
 import org.openpayloads.api.records.ObjectDescription;
 import org.openpayloads.api.records.RecordClient;
+import org.openpayloads.engine.config.CachedConfiguration;
 import org.openpayloads.engine.config.ConfigurationService;
+import org.openpayloads.engine.inbound.InboundAuthenticator;
+import org.openpayloads.engine.inbound.InboundService;
+import org.openpayloads.engine.inbound.InboundSettings;
+import org.openpayloads.engine.job.JobRunner;
 import org.openpayloads.engine.job.JobService;
+import org.openpayloads.engine.job.JobWorkers;
+import org.openpayloads.engine.job.WorkerSettings;
 import org.openpayloads.engine.mapping.CredentialResolver;
 import org.openpayloads.engine.mapping.LookupCache;
 import org.openpayloads.engine.mapping.MappingCompiler;
@@ -23,23 +32,31 @@ import org.openpayloads.engine.mapping.MappingEngine;
 import org.openpayloads.engine.mapping.MappingService;
 import org.openpayloads.engine.parse.BodyParser;
 import org.openpayloads.engine.parse.ParseLimits;
+import org.openpayloads.engine.port.CredentialRepository;
+import org.openpayloads.engine.port.InMemoryJobQueue;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.testkit.InMemoryRecordClient;
 
 /**
- * The admin API on a random port of a real Grizzly server, over in-memory repositories, with one admin token
- * (named {@value #ADMIN}) already issued. For tests; close it after use.
+ * The admin API and the inbound endpoint on a random port of a real Grizzly server, over in-memory repositories
+ * and an in-memory job queue, with one admin token (named {@value #ADMIN}) already issued. The workers are not
+ * started: a test that needs queued jobs run calls {@code pipeline.workers().start()}, or claims them from
+ * {@link #jobs} itself. For tests; close it after use.
  */
 public final class TestServer implements AutoCloseable {
 
     public static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     public static final String ADMIN = "test-admin";
 
-    public final InMemoryJobs jobs = new InMemoryJobs();
+    /** The clock of everything the server does; it stands at {@link #NOW} until a test moves it. */
+    public final TestClock clock = new TestClock(NOW);
     public final InMemoryTokens tokenStore = new InMemoryTokens();
     public final AdminTokenService tokens;
     public final ConfigurationService configuration;
     public final MappingService mapping;
+    /** The job queue, which the server also reads jobs from. */
+    public final InMemoryJobQueue jobs;
+    public final Pipeline pipeline;
     /** The org that targets write to: an Account and a Contact with a few fields each. */
     public final InMemoryRecordClient org = new InMemoryRecordClient(List.of(
             object("Account", field("Name", "string", 255), field("AnnualRevenue", "currency", 0),
@@ -52,14 +69,16 @@ public final class TestServer implements AutoCloseable {
     private final int port;
 
     private TestServer(List<HealthCheck> healthChecks) {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         InMemoryCredentials credentials = new InMemoryCredentials(clock);
         configuration = new ConfigurationService(new InMemoryIntegrations(clock), new InMemoryPayloads(clock),
                 credentials);
         tokens = new AdminTokenService(tokenStore, clock);
         token = tokens.issue(ADMIN, "test").value();
         mapping = mappingService(configuration, credentials::resolve, clock, org);
-        WebServices services = new WebServices(configuration, new JobService(jobs), tokens, mapping, healthChecks);
+        pipeline = Pipeline.create(configuration, credentials, mapping, clock);
+        jobs = pipeline.queue();
+        WebServices services = new WebServices(configuration, pipeline.jobs(), tokens, mapping, pipeline.inbound(),
+                healthChecks);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
                 WebApplication.create(services), false);
         // Without this, Grizzly itself answers a DELETE (or GET) that has a body with an empty 400, before Jersey.
@@ -77,6 +96,55 @@ public final class TestServer implements AutoCloseable {
                                                 Clock clock, RecordClient org) {
         return new MappingService(configuration, new BodyParser(ParseLimits.DEFAULTS), new MappingCompiler(100),
                 new MappingEngine(LookupCache.disabled(), credentials, clock, ZoneOffset.UTC), integration -> org);
+    }
+
+    /**
+     * The inbound pipeline over an in-memory queue: the intake, the workers (not started) and the job service,
+     * as the server wires them; the configuration is read without a cache, so a change shows at once.
+     */
+    public record Pipeline(InMemoryJobQueue queue, JobWorkers workers, InboundService inbound, JobService jobs) {
+
+        public static Pipeline create(ConfigurationService configuration, CredentialRepository credentials,
+                                      MappingService mapping, Clock clock) {
+            CachedConfiguration cached = new CachedConfiguration(configuration, credentials, Duration.ZERO);
+            BodyParser parser = new BodyParser(ParseLimits.DEFAULTS);
+            InMemoryJobQueue queue = new InMemoryJobQueue(clock, InMemoryJobQueue.Catalog.over(configuration));
+            WorkerSettings settings = WorkerSettings.DEFAULTS;
+            JobWorkers workers = new JobWorkers(queue, new JobRunner(cached, mapping, settings.retry(), clock),
+                    settings, clock);
+            InboundService inbound = new InboundService(cached, new InboundAuthenticator(clock), parser, queue,
+                    queue, workers, InboundSettings.DEFAULTS);
+            return new Pipeline(queue, workers, inbound, new JobService(queue, queue, cached, parser, workers::wake));
+        }
+    }
+
+    /** A clock that stands still until a test moves it. */
+    public static final class TestClock extends Clock {
+
+        private volatile Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        public void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private static ObjectDescription object(String name, FieldDescription... fields) {
@@ -113,6 +181,10 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdownNow();
+        try {
+            server.shutdownNow();
+        } finally {
+            pipeline.workers().close(1_000);
+        }
     }
 }

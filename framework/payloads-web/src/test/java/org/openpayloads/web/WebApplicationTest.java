@@ -250,9 +250,8 @@ class WebApplicationTest {
 
     @Test
     void theServerMayRegisterMoreResources() {
-        ResourceConfig config = WebApplication.create(new WebServices(server.configuration,
-                new org.openpayloads.engine.job.JobService(server.jobs), server.tokens, server.mapping,
-                java.util.List.of()));
+        ResourceConfig config = WebApplication.create(new WebServices(server.configuration, server.pipeline.jobs(),
+                server.tokens, server.mapping, server.pipeline.inbound(), java.util.List.of()));
         config.register(ExtraResource.class);
         assertThat(config.getClasses()).contains(ExtraResource.class);
     }

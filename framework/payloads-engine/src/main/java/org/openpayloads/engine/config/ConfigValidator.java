@@ -27,11 +27,19 @@ public final class ConfigValidator {
     private static final Set<String> SIGNATURE_ENCODINGS = Set.of("HEX", "BASE64");
     private static final int MAX_TOLERANCE_SECONDS = 86_400;
 
+    /** A hundred years: jobs are kept at most this long. */
+    static final int MAX_RETENTION_DAYS = 36_500;
+
     public List<FieldError> validate(Integration integration) {
         FieldErrors errors = new FieldErrors();
         Names.apiName(errors, "apiName", integration.apiName());
         Names.label(errors, "label", integration.label());
         Names.maxLength(errors, "description", integration.description(), Names.DESCRIPTION_MAX);
+        Integer retention = integration.retentionDays();
+        if (retention != null && (retention < 1 || retention > MAX_RETENTION_DAYS)) {
+            errors.add("retentionDays", retention + " is out of range; expected 1 to " + MAX_RETENTION_DAYS
+                    + " days, or none for the server's default");
+        }
         return errors.list();
     }
 

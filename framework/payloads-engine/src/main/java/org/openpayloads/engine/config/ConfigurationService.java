@@ -2,7 +2,9 @@ package org.openpayloads.engine.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -37,6 +39,7 @@ public final class ConfigurationService {
     private final PayloadRepository payloads;
     private final CredentialRepository credentials;
     private final ConfigValidator validator = new ConfigValidator();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public ConfigurationService(IntegrationRepository integrations, PayloadRepository payloads,
                                 CredentialRepository credentials) {
@@ -57,18 +60,19 @@ public final class ConfigurationService {
 
     public Integration createIntegration(Integration integration, String actor) {
         throwIfInvalid(validator.validate(integration));
-        return integrations.create(integration, actor);
+        return changed(integrations.create(integration, actor));
     }
 
     public Integration replaceIntegration(String apiName, Integration integration, String actor) {
         integration(apiName);
         throwIfInvalid(validator.validate(integration));
-        return integrations.update(apiName, integration, actor);
+        return changed(integrations.update(apiName, integration, actor));
     }
 
     public void deleteIntegration(String apiName, String actor) {
         integration(apiName);
         integrations.delete(apiName, actor);
+        changed(null);
     }
 
     /**
@@ -108,18 +112,19 @@ public final class ConfigurationService {
     public Payload createPayload(String integration, Payload payload, String actor) {
         integration(integration);
         throwIfInvalid(validator.validate(payload, credentialNames(integration)));
-        return payloads.create(integration, payload, actor);
+        return changed(payloads.create(integration, payload, actor));
     }
 
     public Payload replacePayload(String integration, String apiName, Payload payload, String actor) {
         payload(integration, apiName);
         throwIfInvalid(validator.validate(payload, credentialNames(integration)));
-        return payloads.update(integration, apiName, payload, actor);
+        return changed(payloads.update(integration, apiName, payload, actor));
     }
 
     public void deletePayload(String integration, String apiName, String actor) {
         payload(integration, apiName);
         payloads.delete(integration, apiName, actor);
+        changed(null);
     }
 
     // Elements
@@ -232,7 +237,7 @@ public final class ConfigurationService {
     public Credential createCredential(String integration, CredentialChange credential, String actor) {
         integration(integration);
         throwIfInvalid(validator.validate(credential, Set.of()));
-        return credentials.create(integration, credential, actor);
+        return changed(credentials.create(integration, credential, actor));
     }
 
     public Credential replaceCredential(String integration, String apiName, CredentialChange credential,
@@ -243,13 +248,14 @@ public final class ConfigurationService {
         if (!apiName.equals(credential.apiName())) {
             throwIfReferenced(integration, apiName, "renamed");
         }
-        return credentials.update(integration, apiName, credential, actor);
+        return changed(credentials.update(integration, apiName, credential, actor));
     }
 
     public void deleteCredential(String integration, String apiName, String actor) {
         credential(integration, apiName);
         throwIfReferenced(integration, apiName, "deleted");
         credentials.delete(integration, apiName, actor);
+        changed(null);
     }
 
     private void throwIfReferenced(String integration, String credential, String verb) {
@@ -287,7 +293,20 @@ public final class ConfigurationService {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors.stream().map(relativeTo(partPrefix)).collect(Collectors.toList()));
         }
-        return payloads.update(integration, current.apiName(), changed, actor);
+        return changed(payloads.update(integration, current.apiName(), changed, actor));
+    }
+
+    /**
+     * Calls {@code listener} after every change stored through this service, so that caches of the
+     * configuration drop what they hold.
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private <T> T changed(T stored) {
+        listeners.forEach(Runnable::run);
+        return stored;
     }
 
     private static Function<FieldError, FieldError> relativeTo(String prefix) {

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.FieldErrors;
 
 /** The rules for names: API names, object and field names, labels. */
-final class Names {
+public final class Names {
 
     static final int API_NAME_MAX = 80;
     static final int LABEL_MAX = 255;
@@ -18,6 +18,11 @@ final class Names {
     private static final Pattern FIELD_REFERENCE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
 
     private Names() {
+    }
+
+    /** Whether {@code value} could name an integration, payload or other part: what a URL may address. */
+    public static boolean isApiName(String value) {
+        return value.length() <= API_NAME_MAX && API_NAME.matcher(value).matches();
     }
 
     static void apiName(FieldErrors errors, String field, @Nullable String value) {

@@ -56,7 +56,16 @@ public final class MappingService {
      * @throws MappingException when the body cannot be parsed, or its content type is not one a payload takes
      */
     public MappingResult run(String integration, String payload, byte[] body, @Nullable String contentType) {
-        Payload config = configuration.payload(integration, payload);
+        return run(integration, configuration.payload(integration, payload), body, contentType);
+    }
+
+    /**
+     * Runs {@code config}'s targets over a received body; for callers that hold the payload's configuration
+     * already.
+     *
+     * @throws MappingException when the body cannot be parsed, or its content type is not one a payload takes
+     */
+    public MappingResult run(String integration, Payload config, byte[] body, @Nullable String contentType) {
         ContentType type = contentType == null || contentType.isBlank() ? config.contentType()
                 : ContentType.ofHeader(contentType).orElseThrow(() -> new MappingException("content type '"
                         + contentType + "' is not one a payload takes; expected application/json, "

@@ -14,9 +14,12 @@ public enum JobStatus {
     /** Retries used up; waits in the dead-letter list for a replay or a discard. */
     DEAD,
     /** Received while the payload was inactive; runs when it is activated. */
-    HELD;
+    HELD,
+    /** A dead job someone chose not to replay. */
+    DISCARDED;
 
+    /** Whether the job will not run again by itself. */
     public boolean isFinal() {
-        return this == COMPLETED || this == PARTIAL || this == FAILED || this == DEAD;
+        return this == COMPLETED || this == PARTIAL || this == FAILED || this == DEAD || this == DISCARDED;
     }
 }

@@ -33,6 +33,9 @@ public class IntegrationEntity extends VersionedEntity {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    @Column(name = "retention_days")
+    private @Nullable Integer retentionDays;
+
     /** For Hibernate. */
     protected IntegrationEntity() {
     }
@@ -51,10 +54,11 @@ public class IntegrationEntity extends VersionedEntity {
         label = integration.label();
         description = integration.description();
         active = integration.active();
+        retentionDays = integration.retentionDays();
     }
 
     public Integration toRecord() {
-        return new Integration(apiName, label, description, active, audit());
+        return new Integration(apiName, label, description, active, retentionDays, audit());
     }
 
     public @Nullable Long getId() {

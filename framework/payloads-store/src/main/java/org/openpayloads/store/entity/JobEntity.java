@@ -20,10 +20,10 @@ import org.hibernate.Length;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Job;
+import org.openpayloads.engine.model.JobAttempt;
 import org.openpayloads.engine.model.JobRequest;
 import org.openpayloads.engine.model.JobSource;
 import org.openpayloads.engine.model.JobStatus;
-import org.openpayloads.engine.model.NewJob;
 import org.openpayloads.engine.model.TargetResult;
 
 /**
@@ -39,7 +39,7 @@ public class JobEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "job_seq")
-    @SequenceGenerator(name = "job_seq", sequenceName = "job_seq", allocationSize = 50)
+    @SequenceGenerator(name = "job_seq", sequenceName = "job_seq", allocationSize = 1)
     private @Nullable Long id;
 
     @Column(name = "job_number", nullable = false, length = 30)
@@ -118,28 +118,13 @@ public class JobEntity {
     protected JobEntity() {
     }
 
-    public JobEntity(String jobNumber, PayloadEntity payload, NewJob job, Instant receivedAt) {
-        this.jobNumber = jobNumber;
-        this.integration = payload.getIntegration();
-        this.payload = payload;
-        this.direction = job.direction();
-        this.status = job.status();
-        this.source = job.source();
-        this.receivedAt = receivedAt;
-        this.nextAttemptAt = job.status() == JobStatus.QUEUED ? receivedAt : null;
-        this.replayOf = job.replayOf();
-        this.dedupeKey = job.dedupeKey();
-        this.orderingKey = job.orderingKey();
-        this.requestContentType = job.request().contentType();
-        this.requestHeaders = job.request().headers();
-        this.requestBody = job.request().body();
-    }
-
-    /** The job with its request, and the given results. */
-    public Job toRecord(String integrationName, String payloadName, List<TargetResult> results) {
+    /** The job with its request, and the given results and attempts. */
+    public Job toRecord(String integrationName, String payloadName, List<TargetResult> results,
+                        List<JobAttempt> history) {
         return new Job(id == null ? 0 : id, jobNumber, integrationName, payloadName, direction, status, source,
-                receivedAt, startedAt, finishedAt, attempts, recordsProcessed, responseCode, error, replayOf,
-                new JobRequest(requestContentType, requestHeaders, requestBody), results);
+                receivedAt, startedAt, finishedAt, nextAttemptAt, attempts, recordsProcessed, responseCode, error,
+                replayOf, dedupeKey, orderingKey, new JobRequest(requestContentType, requestHeaders, requestBody),
+                results, history);
     }
 
     public @Nullable Long getId() {

@@ -20,7 +20,7 @@ public class JobResultEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "job_result_seq")
-    @SequenceGenerator(name = "job_result_seq", sequenceName = "job_result_seq", allocationSize = 50)
+    @SequenceGenerator(name = "job_result_seq", sequenceName = "job_result_seq", allocationSize = 1)
     private @Nullable Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

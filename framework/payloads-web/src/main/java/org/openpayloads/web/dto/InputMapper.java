@@ -46,7 +46,7 @@ public final class InputMapper {
 
     public static Integration integration(IntegrationDto dto) {
         return new Integration(dto.apiName(), labelOf(dto.label(), dto.apiName()), dto.description(),
-                orDefault(dto.active(), true), AuditInfo.NEW);
+                orDefault(dto.active(), true), dto.retentionDays(), AuditInfo.NEW);
     }
 
     public static Payload payload(PayloadDto dto) {

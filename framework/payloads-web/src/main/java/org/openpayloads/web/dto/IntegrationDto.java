@@ -6,11 +6,12 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An integration. On input, {@code label} defaults to {@code apiName} and {@code active} to true; the audit
+ * An integration. On input, {@code label} defaults to {@code apiName} and {@code active} to true;
+ * {@code retentionDays} (how long finished jobs are kept) to the server's default when absent. The audit
  * properties are read-only, accepted and ignored so that what GET shows can be PUT back.
  */
 public record IntegrationDto(@Nullable String apiName, @Nullable String label, @Nullable String description,
-                             @Nullable Boolean active,
+                             @Nullable Boolean active, @Nullable Integer retentionDays,
                              @JsonProperty(access = Access.READ_ONLY) @Nullable Instant createdAt,
                              @JsonProperty(access = Access.READ_ONLY) @Nullable String createdBy,
                              @JsonProperty(access = Access.READ_ONLY) @Nullable Instant modifiedAt,
@@ -20,7 +21,7 @@ public record IntegrationDto(@Nullable String apiName, @Nullable String label, @
     /** This integration named {@code name} when it names none, as when a PUT leaves the name to its URL. */
     public IntegrationDto withApiNameOr(String name) {
         return apiName != null ? this
-                : new IntegrationDto(name, label, description, active, createdAt, createdBy, modifiedAt, modifiedBy,
-                version);
+                : new IntegrationDto(name, label, description, active, retentionDays, createdAt, createdBy, modifiedAt,
+                modifiedBy, version);
     }
 }

@@ -20,6 +20,7 @@ import org.openpayloads.engine.model.FieldMapping;
 import org.openpayloads.engine.model.InboundAuth;
 import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.Job;
+import org.openpayloads.engine.model.JobAttempt;
 import org.openpayloads.engine.model.JobRequest;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.Source;
@@ -41,7 +42,7 @@ public final class OutputMapper {
     public static IntegrationDto integration(Integration integration) {
         AuditInfo audit = integration.audit();
         return new IntegrationDto(integration.apiName(), integration.label(), integration.description(),
-                integration.active(), audit.createdAt(), audit.createdBy(), audit.modifiedAt(), audit.modifiedBy(),
+                integration.active(), integration.retentionDays(), audit.createdAt(), audit.createdBy(), audit.modifiedAt(), audit.modifiedBy(),
                 audit.version());
     }
 
@@ -88,9 +89,16 @@ public final class OutputMapper {
     public static JobDto job(Job job, boolean withRequest) {
         return new JobDto(job.id(), job.jobNumber(), job.integration(), job.payload(), name(job.direction()),
                 name(job.status()), name(job.source()), job.source().label(), job.receivedAt(), job.startedAt(),
-                job.finishedAt(), job.attempts(), job.recordsProcessed(), job.responseCode(), job.error(),
-                job.replayOf(), job.results().stream().map(OutputMapper::result).toList(),
+                job.finishedAt(), job.nextAttemptAt(), job.attempts(), job.recordsProcessed(), job.responseCode(),
+                job.error(), job.replayOf(), job.dedupeKey(), job.orderingKey(),
+                job.results().stream().map(OutputMapper::result).toList(),
+                withRequest ? job.history().stream().map(OutputMapper::attempt).toList() : null,
                 withRequest && job.request() != null ? request(job.request()) : null);
+    }
+
+    static JobAttemptDto attempt(JobAttempt attempt) {
+        return new JobAttemptDto(attempt.number(), attempt.worker(), attempt.startedAt(), attempt.finishedAt(),
+                attempt.duration().toMillis(), attempt.end().name(), attempt.error());
     }
 
     public static JobPage jobs(Page<Job> page) {
@@ -148,7 +156,7 @@ public final class OutputMapper {
                 result.results().stream().map(OutputMapper::result).toList());
     }
 
-    private static TargetResultDto result(TargetResult result) {
+    public static TargetResultDto result(TargetResult result) {
         return new TargetResultDto(result.target(), result.index(), result.object(), result.operation(),
                 result.recordId(), result.created(), result.success(), result.errorCode(), result.message());
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -19,6 +20,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.ConflictException;
+import org.openpayloads.engine.inbound.AuthenticationException;
+import org.openpayloads.engine.inbound.InboundRejectedException;
 import org.openpayloads.api.FieldError;
 import org.openpayloads.api.MappingException;
 import org.openpayloads.api.NotFoundException;
@@ -65,6 +68,12 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof NotFoundException notFound) {
             return clientError(ErrorCode.NOT_FOUND, notFound.getMessage(), List.of(), Map.of());
+        }
+        if (e instanceof AuthenticationException refused) {
+            return clientError(ErrorCode.UNAUTHORIZED, refused.getMessage(), List.of(), Map.of());
+        }
+        if (e instanceof InboundRejectedException rejected) {
+            return rejected(rejected);
         }
         if (e instanceof RetriableException retriable) {
             return unavailable(retriable);
@@ -142,6 +151,20 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                 .orElse(Map.of());
         return respond(503, ErrorCode.SERVICE_UNAVAILABLE, "A temporary failure occurred; retry later", List.of(),
                 retryAfter);
+    }
+
+    private Response rejected(InboundRejectedException rejected) {
+        return switch (rejected.reason()) {
+            case UNSUPPORTED_CONTENT_TYPE -> clientError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, rejected.getMessage(),
+                    List.of(new FieldError("Content-Type", rejected.getMessage())), Map.of());
+            case INVALID_BODY -> clientError(ErrorCode.BAD_REQUEST, rejected.getMessage(),
+                    List.of(new FieldError("body", rejected.getMessage())), Map.of());
+            case INACTIVE -> {
+                Duration wait = rejected.retryAfter() == null ? Duration.ofSeconds(60) : rejected.retryAfter();
+                yield respond(503, ErrorCode.SERVICE_UNAVAILABLE, rejected.getMessage(), List.of(),
+                        Map.of("Retry-After", String.valueOf(Math.max(1, wait.toSeconds()))));
+            }
+        };
     }
 
     private Response unexpected(Throwable thrown) {

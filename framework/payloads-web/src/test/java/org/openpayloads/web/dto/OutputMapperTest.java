@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.api.FieldError;
 import org.openpayloads.engine.model.AdminToken;
+import org.openpayloads.engine.model.AttemptEnd;
 import org.openpayloads.engine.model.AuditInfo;
 import org.openpayloads.engine.model.AuthType;
 import org.openpayloads.engine.model.ContentType;
@@ -24,6 +25,7 @@ import org.openpayloads.engine.model.InactiveBehaviour;
 import org.openpayloads.engine.model.InboundAuth;
 import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.Job;
+import org.openpayloads.engine.model.JobAttempt;
 import org.openpayloads.engine.model.JobRequest;
 import org.openpayloads.engine.model.JobSource;
 import org.openpayloads.engine.model.JobStatus;
@@ -125,6 +127,23 @@ class OutputMapperTest {
     }
 
     @Test
+    void aJobDetailShowsItsKeysAndEveryAttempt() throws Exception {
+        // Read back from text, so that numbers compare by value whatever Java type they were written from.
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(OutputMapper.job(job(new byte[] {1}), true)));
+
+        assertThat(json.get("dedupeKey").asText()).isEqualTo("evt_1");
+        assertThat(json.get("orderingKey").asText()).isEqualTo("cus_1");
+        assertThat(json.has("nextAttemptAt")).isFalse();
+        assertThat(json.get("attempts").asInt()).isEqualTo(2);
+        assertThat(json.get("history")).isEqualTo(mapper.readTree("""
+                [{"number":1,"worker":"host:1:a","startedAt":"2026-01-01T10:00:00Z",
+                  "finishedAt":"2026-01-01T10:00:01.500Z","durationMillis":1500,"outcome":"RETRY",
+                  "error":"UNAVAILABLE"},
+                 {"number":2,"worker":"host:1:a","startedAt":"2026-02-01T09:59:58Z",
+                  "finishedAt":"2026-02-01T10:00:00Z","durationMillis":2000,"outcome":"COMPLETED"}]"""));
+    }
+
+    @Test
     void aJobDetailShowsABinaryBodyAsBase64() {
         JobDto dto = OutputMapper.job(job(new byte[] {(byte) 0xff, (byte) 0xfe, 0}), true);
 
@@ -136,7 +155,11 @@ class OutputMapperTest {
     void aJobListShowsNoRequest() {
         JobPage page = OutputMapper.jobs(new Page<>(List.of(job(new byte[] {1})), 2, 10, 21));
 
-        assertThat(page.items()).singleElement().satisfies(job -> assertThat(job.request()).isNull());
+        assertThat(page.items()).singleElement().satisfies(job -> {
+            assertThat(job.request()).isNull();
+            assertThat(job.history()).isNull();
+            assertThat(job.dedupeKey()).isEqualTo("evt_1");
+        });
         assertThat(page).extracting(JobPage::page, JobPage::size, JobPage::total).containsExactly(2, 10, 21L);
     }
 
@@ -159,9 +182,12 @@ class OutputMapperTest {
 
     private static Job job(byte[] body) {
         return new Job(12, "IN-000012", "stripe", "charge", Direction.INBOUND, JobStatus.COMPLETED,
-                JobSource.EXTERNAL_API, CREATED, CREATED, MODIFIED, 1, 1, 200, null, null,
+                JobSource.EXTERNAL_API, CREATED, CREATED, MODIFIED, null, 2, 1, 200, null, null, "evt_1", "cus_1",
                 new JobRequest("application/json", Map.of("Stripe-Request-Id", "req_1"), body),
-                List.of(new TargetResult("account", 0, "Account", "UPSERT", "001A", true, true, null, null)));
+                List.of(new TargetResult("account", 0, "Account", "UPSERT", "001A", true, true, null, null)),
+                List.of(new JobAttempt(1, "host:1:a", CREATED, CREATED.plusMillis(1_500), AttemptEnd.RETRY,
+                                "UNAVAILABLE"),
+                        new JobAttempt(2, "host:1:a", MODIFIED.minusSeconds(2), MODIFIED, AttemptEnd.COMPLETED, null)));
     }
 
     private static Payload chargePayload() {

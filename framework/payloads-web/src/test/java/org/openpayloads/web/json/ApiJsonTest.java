@@ -64,7 +64,7 @@ class ApiJsonTest {
 
     @Test
     void writesInstantsAsIsoStringsAndLeavesNullsOut() throws Exception {
-        IntegrationDto dto = new IntegrationDto("stripe", "Stripe", null, true,
+        IntegrationDto dto = new IntegrationDto("stripe", "Stripe", null, true, null,
                 Instant.parse("2026-01-31T12:00:00Z"), "ci", null, null, 3L);
 
         assertThat(mapper.writeValueAsString(dto)).isEqualTo(
@@ -86,12 +86,12 @@ class ApiJsonTest {
 
     @Test
     void patchMergesIntoTheCurrentObjectAsGetShowsIt() throws Exception {
-        IntegrationDto current = new IntegrationDto("stripe", "Stripe", "payments", true, null, null, null, null, 2L);
+        IntegrationDto current = new IntegrationDto("stripe", "Stripe", "payments", true, null, null, null, null, null, 2L);
 
         IntegrationDto patched = json.patch(current, tree("{\"active\":false,\"description\":null}"),
                 IntegrationDto.class);
 
-        assertThat(patched).isEqualTo(new IntegrationDto("stripe", "Stripe", null, false, null, null, null, null,
+        assertThat(patched).isEqualTo(new IntegrationDto("stripe", "Stripe", null, false, null, null, null, null, null,
                 null));
     }
 
@@ -108,7 +108,7 @@ class ApiJsonTest {
 
     @Test
     void patchMustBeAnObject() {
-        IntegrationDto current = new IntegrationDto("stripe", "Stripe", null, true, null, null, null, null, null);
+        IntegrationDto current = new IntegrationDto("stripe", "Stripe", null, true, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> json.patch(current, tree("[1]"), IntegrationDto.class))
                 .isInstanceOfSatisfying(ApiException.class, e -> {

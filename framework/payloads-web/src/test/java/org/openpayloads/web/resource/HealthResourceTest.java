@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.engine.config.ConfigurationService;
-import org.openpayloads.engine.job.JobService;
+import org.openpayloads.engine.mapping.MappingService;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.testkit.InMemoryRecordClient;
 import org.openpayloads.web.HealthCheck;
 import org.openpayloads.web.InMemoryCredentials;
 import org.openpayloads.web.InMemoryIntegrations;
-import org.openpayloads.web.InMemoryJobs;
 import org.openpayloads.web.InMemoryPayloads;
 import org.openpayloads.web.InMemoryTokens;
 import org.openpayloads.web.TestServer;
@@ -61,12 +60,14 @@ class HealthResourceTest {
 
     private static Response health(HealthCheck... checks) {
         Clock clock = Clock.systemUTC();
+        InMemoryCredentials credentials = new InMemoryCredentials(clock);
         ConfigurationService configuration = new ConfigurationService(new InMemoryIntegrations(clock),
-                new InMemoryPayloads(clock), new InMemoryCredentials(clock));
-        WebServices services = new WebServices(configuration, new JobService(new InMemoryJobs()),
-                new AdminTokenService(new InMemoryTokens(), clock),
-                TestServer.mappingService(configuration, (i, c) -> Optional.empty(), clock,
-                        new InMemoryRecordClient(List.of())), List.of(checks));
+                new InMemoryPayloads(clock), credentials);
+        MappingService mapping = TestServer.mappingService(configuration, (i, c) -> Optional.empty(), clock,
+                new InMemoryRecordClient(List.of()));
+        TestServer.Pipeline pipeline = TestServer.Pipeline.create(configuration, credentials, mapping, clock);
+        WebServices services = new WebServices(configuration, pipeline.jobs(),
+                new AdminTokenService(new InMemoryTokens(), clock), mapping, pipeline.inbound(), List.of(checks));
         return new HealthResource(services).health();
     }
 }

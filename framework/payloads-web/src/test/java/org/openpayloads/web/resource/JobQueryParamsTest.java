@@ -69,7 +69,7 @@ class JobQueryParamsTest {
         params.add("status", "FAILED,BROKEN");
 
         assertBadRequest(new FieldError("status", "'BROKEN' is not a job status; expected one of QUEUED, RUNNING, "
-                + "COMPLETED, PARTIAL, FAILED, DEAD, HELD"));
+                + "COMPLETED, PARTIAL, FAILED, DEAD, HELD, DISCARDED"));
     }
 
     @Test
