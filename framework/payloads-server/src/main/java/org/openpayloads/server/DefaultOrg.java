@@ -73,6 +73,9 @@ final class DefaultOrg implements AutoCloseable {
     }
 
     /** Opens the connector client, once the server listens: its base URL is the embedded org's instance URL. */
+    /** How long a write to the embedded org waits for others to share its sObject Collections call. */
+    private static final String EMBEDDED_LINGER_MILLIS = "5";
+
     void connect(URI serverBaseUri) {
         String base = serverBaseUri.toString().replaceAll("/$", "");
         RecordConnector connector = Connectors.load(DefaultOrg.class.getClassLoader())
@@ -80,7 +83,10 @@ final class DefaultOrg implements AutoCloseable {
         Map<String, String> config = embedded == null
                 ? Map.of("loginUrl", settings.loginUrl(), "clientId", settings.clientId(),
                         "clientSecret", settings.clientSecret())
-                : Map.of("loginUrl", base, "clientId", EMBEDDED_CLIENT_ID, "clientSecret", embeddedClientSecret);
+                // The embedded org answers in about a millisecond: a short linger batches concurrent jobs'
+                // writes without holding each job long.
+                : Map.of("loginUrl", base, "clientId", EMBEDDED_CLIENT_ID, "clientSecret", embeddedClientSecret,
+                        "lingerMillis", EMBEDDED_LINGER_MILLIS);
         HttpTransport transport = embedded != null && settings.transport() == SalesforceSettings.OrgTransport.IN_PROCESS
                 ? new InProcessTransport(embedded, base) : new JdkHttpTransport();
         if (transport instanceof InProcessTransport inProcess) {

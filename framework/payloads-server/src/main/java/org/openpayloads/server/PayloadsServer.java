@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.openpayloads.api.records.RecordClient;
@@ -49,6 +50,7 @@ public final class PayloadsServer implements AutoCloseable {
     private static final int MAXIMUM_PLANS = 10_000;
     private static final long LOOKUP_ENTRIES = 100_000;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final int HTTP_THREADS = 64;
 
     private final ServerSettings settings;
     private final Store store;
@@ -112,7 +114,15 @@ public final class PayloadsServer implements AutoCloseable {
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             // Webhook senders may send long headers; up to this size they reach the application, which
             // answers in the JSON error form. Past it, Grizzly answers a bare 400.
-            http.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES));
+            http.getListeners().forEach(listener -> {
+                // Grizzly's default pool has two threads per core; a request here waits for the database (an
+                // inbound one until its job is committed, a sync one for its job), so it needs more.
+                listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                        .setPoolName("payloads-http").setCorePoolSize(HTTP_THREADS).setMaxPoolSize(HTTP_THREADS));
+                listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
+                // Webhook senders keep their connections; Grizzly would close each after 256 requests.
+                listener.getKeepAlive().setMaxRequestsCount(-1);
+            });
             http.start();
             int port = http.getListeners().iterator().next().getPort();
             org.connect(URI.create("http://localhost:" + port + "/"));

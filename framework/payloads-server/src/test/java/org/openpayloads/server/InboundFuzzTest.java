@@ -49,10 +49,16 @@ import org.openpayloads.testkit.TestDatabase;
  *
  * <p>Well-formed JSON of the wrong shape is sent unsigned only: signed by the holder of the secret it is a valid
  * delivery, which the endpoint stores (it does not check element types) and whose job then fails; the second test
- * shows that.
+ * shows that, and what becomes of an event whose id or customer holds a NUL character.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InboundFuzzTest {
+
+    /**
+     * Headers past the HTTP layer's 64 KB limit: refused with a 4xx before any application code runs, so
+     * without the JSON error body (the one exception to it, documented in docs/operations.md).
+     */
+    private static final String TRANSPORT_LIMIT = "header over the HTTP layer's limit";
 
     private static final long SEED = 20_261_126L;
     private static final int REQUESTS = 3_000;
@@ -150,33 +156,52 @@ class InboundFuzzTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
-    void aSignedEventOfTheWrongShapeIsStoredAndItsJobFailsOnceWithoutRetries() throws Exception {
-        List<String> shapes = List.of("null", "42", "true", "\"evt_string\"", "[1,2,3]", "{}",
-                "{\"id\":{\"nested\":1},\"data\":\"not an object\"}", "{\"id\":[\"a\",\"b\"],\"data\":{\"object\":[]}}",
+    void aSignedOddEventIsStoredAndItsJobEndsOnItsFirstAttempt() throws Exception {
+        String event = new String(new StripeWebhooks("odd").event(0, 1).body(), StandardCharsets.UTF_8);
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (String shape : List.of("null", "42", "true", "\"evt_string\"", "[1,2,3]", "{}",
+                "{\"id\":{\"nested\":1},\"data\":\"not an object\"}", "{\"id\":[\"a\"],\"data\":{\"object\":[]}}",
                 "{\"id\":\"evt_shape_1\",\"data\":{\"object\":{\"customer\":null}}}",
-                "{\"id\":\"evt_shape_2\",\"data\":{\"object\":{\"customer\":\"\"}}}");
-        HttpClient connection = InboundProcesses.Sender.newConnection();
-        long firstJob = tables.count("SELECT COALESCE(MAX(id), 0) FROM job") + 1;
-        List<String> answers = new ArrayList<>();
-        for (String shape : shapes) {
-            byte[] body = shape.getBytes(StandardCharsets.UTF_8);
-            HttpResponse<String> response = connection.send(post(InboundProcesses.ENDPOINT).header("Content-Type",
-                    "application/json").header(StripeWebhooks.SIGNATURE_HEADER, StripeWebhooks.signNow(body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-            answers.add(shape + " -> " + response.statusCode() + " " + response.body());
+                "{\"id\":\"evt_shape_2\",\"data\":{\"object\":{\"customer\":\"\"}}}")) {
+            expected.put(shape, "FAILED");
         }
-        assertThat(answers).as("a signed, well-formed body is a delivery to store").allMatch(a -> a.contains(" -> 202 "));
+        // A NUL in the event id: the dedupe key is stored as its hash, and the customer's Account is upserted.
+        String nulId = event.replaceFirst("\"evt_", "\"evt_\\\\u0000");
+        expected.put(nulId, "COMPLETED");
+        // A NUL in the customer id, which the org cannot store: the record fails, and no retry can help.
+        expected.put(event.replaceFirst("\"evt_odd_0000000", "\"evt_odd_nul").replaceFirst("\"cus_", "\"cus_\\\\u0000"),
+                "FAILED");
 
-        String ofTheseJobs = " FROM job WHERE id >= " + firstJob;
+        HttpClient connection = InboundProcesses.Sender.newConnection();
+        Map<Long, String> jobs = new LinkedHashMap<>();
+        for (Map.Entry<String, String> odd : expected.entrySet()) {
+            HttpResponse<String> response = postSigned(connection, odd.getKey());
+            assertThat(response.statusCode()).as("a signed, well-formed body is a delivery to store: " + shorten(
+                    odd.getKey()) + " -> " + response.body()).isEqualTo(202);
+            jobs.put(JSON.readTree(response.body()).path("jobId").asLong(), odd.getValue());
+        }
+        HttpResponse<String> again = postSigned(connection, nulId);
+        assertThat(again.statusCode()).as("the NUL-id event again: " + again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("duplicate").asBoolean()).isTrue();
+
+        String ids = jobs.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (tables.count("SELECT COUNT(*)" + ofTheseJobs + " AND status IN ('QUEUED', 'RUNNING')") > 0
-                && System.nanoTime() < deadline) {
+        while (tables.count("SELECT COUNT(*) FROM job WHERE id IN (" + ids + ") AND status IN ('QUEUED', 'RUNNING')")
+                > 0 && System.nanoTime() < deadline) {
             InboundProcesses.sleep(Duration.ofMillis(200));
         }
-        assertThat(tables.rows("SELECT job_number, status, attempts, dedupe_key, error" + ofTheseJobs
-                + " AND NOT (status = 'FAILED' AND attempts = 1) ORDER BY id", 10))
-                .as("jobs of wrong-shaped events: each FAILED on its first attempt, none retried").isEmpty();
-        assertThat(tables.count("SELECT COUNT(*)" + ofTheseJobs)).isEqualTo(shapes.size());
+        List<String> wrong = new ArrayList<>();
+        jobs.forEach((id, status) -> wrong.addAll(tables.rows("SELECT id, status, attempts, dedupe_key, error FROM job "
+                + "WHERE id = " + id + " AND NOT (status = '" + status + "' AND attempts = 1)", 1).stream()
+                .map(row -> row + "; expected " + status + " after one attempt").toList()));
+        assertThat(wrong).as("jobs of odd events that did not end as expected on their first attempt").isEmpty();
+    }
+
+    private HttpResponse<String> postSigned(HttpClient connection, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return connection.send(post(InboundProcesses.ENDPOINT).header("Content-Type", "application/json")
+                .header(StripeWebhooks.SIGNATURE_HEADER, StripeWebhooks.signNow(bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Null when the answer is what the case expects, else what was wrong with it. */
@@ -194,6 +219,10 @@ class InboundFuzzTest {
         String answer = status + " " + shorten(response.body());
         if (!c.expected().contains(status)) {
             return c + ": " + answer + "; expected " + c.expected();
+        }
+        if (c.category().equals(TRANSPORT_LIMIT)) {
+            // Refused by Grizzly while it reads the headers, before any application code: a bare 400.
+            return null;
         }
         if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
             return c + ": " + answer + " with Content-Type " + response.headers().firstValue("Content-Type")
@@ -329,9 +358,6 @@ class InboundFuzzTest {
                 return notAcceptable();
             }
             if (dice < 890) {
-                return nulInAKey();
-            }
-            if (dice < 895) {
                 return tooLarge();
             }
             if (dice < 900) {
@@ -460,19 +486,6 @@ class InboundFuzzTest {
                     InboundProcesses.ENDPOINT, headers, eventBody(), false, StripeWebhooks::signNow, Set.of(406));
         }
 
-        /** A signed event whose id or customer (the dedupe and ordering keys) holds U+0000. */
-        private Case nulInAKey() {
-            String field = random.nextBoolean() ? "id" : "customer";
-            String event = new String(event().body(), StandardCharsets.UTF_8);
-            String changed = field.equals("id") ? event.replaceFirst("\"evt_", "\"evt_\\\\u0000")
-                    : event.replaceFirst("\"cus_", "\"cus_\\\\u0000");
-            Map<String, String> headers = garbageHeaders();
-            headers.put("Content-Type", JSON_TYPE);
-            return new Case(index, "NUL in the " + field + " key", "a NUL character in the event's " + field, "POST",
-                    InboundProcesses.ENDPOINT, headers, () -> changed.getBytes(StandardCharsets.UTF_8), false,
-                    StripeWebhooks::signNow, Set.of(400, 422));
-        }
-
         private Case tooLarge() {
             int size = MAX_BODY + 1 + random.nextInt(1024 * 1024);
             boolean chunked = random.nextBoolean();
@@ -485,8 +498,8 @@ class InboundFuzzTest {
         private Case oversizedHeader() {
             Map<String, String> headers = garbageHeaders();
             headers.put("Content-Type", JSON_TYPE);
-            headers.put("X-Fuzz-Oversized", letters(9_000 + random.nextInt(20_000)));
-            return new Case(index, "oversized header", "a header over 8 KB", "POST", InboundProcesses.ENDPOINT,
+            headers.put("X-Fuzz-Oversized", letters(70_000 + random.nextInt(50_000)));
+            return new Case(index, TRANSPORT_LIMIT, "a header over 64 KB", "POST", InboundProcesses.ENDPOINT,
                     headers, eventBody(), false, StripeWebhooks::signNow, Set.of(400, 413, 431));
         }
 

@@ -61,6 +61,8 @@ import org.openpayloads.testkit.TestDatabase;
  *   <li>{@link Sender}: posts events from several threads, one connection each, and keeps every answer.
  *   <li>{@link Tables}: the jobs and the org's Accounts as stored, read with JDBC, and the wait for a drained queue.
  * </ul>
+ *
+ * <p>One file of several small parts, each well under 200 lines, because the four tests share all of them.
  */
 final class InboundProcesses {
 

@@ -31,7 +31,7 @@ final class Samples {
                    {"field":"Stripe_Customer_Id__c","sourceType":"ELEMENT","value":"$.data.object.customer"},
                    {"field":"Name","sourceType":"ELEMENT","value":"$.data.object.billing_details.name",
                     "nullRule":"IGNORE"},
-                   {"field":"Type","sourceType":"STATIC","value":"Customer"},
+                   {"field":"Type","sourceType":"STATIC","value":"Customer - Direct"},
                    {"field":"Description","sourceType":"EXPRESSION",
                     "value":"concat('Stripe customer ', $.data.object.customer)"},
                    {"field":"Rating","sourceType":"ELEMENT","value":"$.data.object.outcome.risk_level",

@@ -44,7 +44,7 @@ public final class Store implements AutoCloseable {
     private final PayloadRepository payloads;
     private final CredentialRepository credentials;
     private final JobRepository jobs;
-    private final JobQueue jobQueue;
+    private final JdbcJobQueue jobQueue;
     private final AdminTokenRepository adminTokens;
     private final ExecutorService healthExecutor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "payloads-store-health");
@@ -174,6 +174,7 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         healthExecutor.shutdownNow();
+        jobQueue.close();
         shutDown(database, dataSource, sessionFactory);
     }
 

@@ -1,11 +1,28 @@
 package org.openpayloads.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Integration;
+import org.openpayloads.engine.model.JobRequest;
+import org.openpayloads.engine.model.JobSource;
+import org.openpayloads.engine.model.JobStatus;
+import org.openpayloads.engine.model.NewJob;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.port.JobQueue;
 import org.openpayloads.engine.port.JobQueueContract;
@@ -84,5 +101,34 @@ class JdbcJobQueueTest extends JobQueueContract {
         Integration stored = open.store().integrations().find(integration).orElseThrow();
         open.store().integrations().update(integration, new Integration(stored.apiName(), stored.label(),
                 stored.description(), stored.active(), days, stored.audit()), ACTOR);
+    }
+
+    /**
+     * Requests stored at the same moment share a batch on PostgreSQL; a job the database refuses (here a dedupe
+     * key longer than its column) fails its whole batch, and then only itself.
+     */
+    @Test
+    void aJobTheDatabaseRefusesFailsOnlyItselfNotTheOthersStoredWithIt() throws Exception {
+        createPayload("batch", "charge");
+        List<NewJob> good = IntStream.range(0, 40).mapToObj(i -> new NewJob("batch", "charge", Direction.INBOUND,
+                JobStatus.QUEUED, JobSource.EXTERNAL_API, new JobRequest("application/json", Map.of(),
+                "{}".getBytes(StandardCharsets.UTF_8)), "evt_" + i, null, null, 202)).toList();
+        NewJob bad = new NewJob("batch", "charge", Direction.INBOUND, JobStatus.QUEUED, JobSource.EXTERNAL_API,
+                new JobRequest("application/json", Map.of(), new byte[0]), "k".repeat(501), null, null, 202);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JobQueue.Receipt>> stored = new ArrayList<>();
+            good.subList(0, 20).forEach(job -> stored.add(senders.submit(() -> queue().enqueue(job))));
+            Future<JobQueue.Receipt> refused = senders.submit(() -> queue().enqueue(bad));
+            good.subList(20, 40).forEach(job -> stored.add(senders.submit(() -> queue().enqueue(job))));
+
+            assertThatThrownBy(refused::get).hasCauseInstanceOf(IllegalStateException.class);
+            for (Future<JobQueue.Receipt> receipt : stored) {
+                assertThat(receipt.get().duplicate()).isFalse();
+            }
+            assertThat(StoreTesting.rows(open.database(), "SELECT COUNT(*) FROM job")).containsExactly(List.of("40"));
+        } finally {
+            senders.shutdownNow();
+        }
     }
 }

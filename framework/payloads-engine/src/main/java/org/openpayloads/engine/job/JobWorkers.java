@@ -44,6 +44,8 @@ public final class JobWorkers implements AutoCloseable {
     private final Semaphore freeThreads;
     private final ExecutorService executor;
     private final ScheduledExecutorService maintenance;
+    /** Renews leases on a thread of its own, so that slow maintenance never delays a renewal. */
+    private final ScheduledExecutorService renewals;
     private final Map<Long, CompletableFuture<AttemptEnd>> waiters = new ConcurrentHashMap<>();
     private final Thread dispatcher;
     private volatile boolean running;
@@ -57,6 +59,7 @@ public final class JobWorkers implements AutoCloseable {
         this.freeThreads = new Semaphore(settings.threads());
         this.executor = Executors.newFixedThreadPool(settings.threads(), threads("payloads-worker-"));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(threads("payloads-maintenance-"));
+        this.renewals = Executors.newSingleThreadScheduledExecutor(threads("payloads-lease-renewal-"));
         this.dispatcher = threads("payloads-dispatcher-").newThread(this::dispatch);
     }
 
@@ -65,7 +68,7 @@ public final class JobWorkers implements AutoCloseable {
         running = true;
         dispatcher.start();
         long renewMillis = settings.lease().toMillis() / 3;
-        maintenance.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+        renewals.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
         long maintenanceMillis = settings.maintenanceInterval().toMillis();
         maintenance.scheduleWithFixedDelay(this::recover, 0, maintenanceMillis, TimeUnit.MILLISECONDS);
         long retentionMillis = settings.retentionInterval().toMillis();
@@ -208,9 +211,11 @@ public final class JobWorkers implements AutoCloseable {
                         graceMillis);
                 executor.shutdownNow();
             }
+            renewals.shutdownNow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             executor.shutdownNow();
+            renewals.shutdownNow();
         }
     }
 

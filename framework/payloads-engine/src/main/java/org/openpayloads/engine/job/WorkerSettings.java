@@ -19,7 +19,10 @@ public record WorkerSettings(int threads, int claimBatch, Duration lease, Durati
                              Duration maintenanceInterval, Duration retentionInterval, int retentionDays,
                              RetryPolicy retry) {
 
-    public static final WorkerSettings DEFAULTS = new WorkerSettings(8, 32, Duration.ofSeconds(30),
+    /**
+     * 32 threads: a job mostly waits for the org, and jobs that wait together share its batched calls.
+     */
+    public static final WorkerSettings DEFAULTS = new WorkerSettings(32, 32, Duration.ofSeconds(30),
             Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofHours(1), 30, RetryPolicy.DEFAULT);
 
     public WorkerSettings {

@@ -47,7 +47,7 @@ public final class MappingEngine {
      */
     public MappingResult run(MappingPlan plan, JsonNode body, RecordClient client) {
         if (!plan.payload().allowPartialSuccess() && client.maxAtomicWrites() > 0) {
-            MappingRun planning = new MappingRun(plan, client, credentials, lookups, clock, zone, true);
+            MappingRun planning = new MappingRun(plan, client, credentials, lookups, clock, zone, MappingRun.Mode.PLAN);
             MappingResult planned = planning.run(body);
             if (planned.status() != JobStatus.COMPLETED) {
                 return Transaction.notWritten(planned);
@@ -60,7 +60,7 @@ public final class MappingEngine {
                 return transaction.apply(planned, planning.plannedWrites());
             }
         }
-        return new MappingRun(plan, client, credentials, lookups, clock, zone, false).run(body);
+        return new MappingRun(plan, client, credentials, lookups, clock, zone, MappingRun.Mode.RUN).run(body);
     }
 
     /**
@@ -68,6 +68,6 @@ public final class MappingEngine {
      * (describe, lookups, finding records by match fields) but writing nothing.
      */
     public MappingResult preview(MappingPlan plan, JsonNode body, RecordClient client) {
-        return new MappingRun(plan, client, credentials, lookups, clock, zone, true).run(body);
+        return new MappingRun(plan, client, credentials, lookups, clock, zone, MappingRun.Mode.PREVIEW).run(body);
     }
 }

@@ -40,13 +40,24 @@ final class MappingRun {
     private final ZoneId zone;
     private final List<TargetResult> results = new ArrayList<>();
 
+    /** What a run does with its writes. */
+    enum Mode {
+        /** Writes. */
+        RUN,
+        /** Writes nothing, and shows what a run would do, the ids of records an upsert would change included. */
+        PREVIEW,
+        /** Writes nothing: works out the writes a transaction then sends, whose answers give the ids. */
+        PLAN
+    }
+
     MappingRun(MappingPlan plan, RecordClient client, CredentialResolver credentials, LookupCache lookups,
-               Clock clock, ZoneId zone, boolean dryRun) {
+               Clock clock, ZoneId zone, Mode mode) {
         this.plan = plan;
         this.client = client;
         this.values = new ValueResolver(plan.integration(), client, credentials, lookups);
         this.fieldValues = new FieldValues(values, zone);
-        this.writes = new RecordWrites(client, values, dryRun, plan.payload().allowPartialSuccess());
+        this.writes = new RecordWrites(client, values, mode != Mode.RUN, mode == Mode.PREVIEW,
+                plan.payload().allowPartialSuccess());
         this.clock = clock;
         this.zone = zone;
     }

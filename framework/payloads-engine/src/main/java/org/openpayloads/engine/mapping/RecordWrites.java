@@ -47,16 +47,23 @@ final class RecordWrites {
     private final RecordClient client;
     private final ValueResolver values;
     private final boolean dryRun;
+    private final boolean findExisting;
     private final boolean allowPartial;
     private final List<RecordOperation> operations = new ArrayList<>();
     private final List<Done> done = new ArrayList<>();
     /** In a preview, the writes a run would send, in order. */
     private final List<PlannedWrite> planned = new ArrayList<>();
 
-    RecordWrites(RecordClient client, ValueResolver values, boolean dryRun, boolean allowPartial) {
+    /**
+     * @param dryRun plan the writes instead of sending them
+     * @param findExisting in a dry run, read the id of the record each upsert would change, for a preview to show
+     */
+    RecordWrites(RecordClient client, ValueResolver values, boolean dryRun, boolean findExisting,
+                 boolean allowPartial) {
         this.client = client;
         this.values = values;
         this.dryRun = dryRun;
+        this.findExisting = findExisting;
         this.allowPartial = allowPartial;
     }
 
@@ -185,8 +192,9 @@ final class RecordWrites {
     private TargetResult previewed(CompiledTarget target, int index, Action action, @Nullable Object recordId,
                                    Map<String, @Nullable Object> match, Map<String, @Nullable Object> fields) {
         Object id = recordId;
-        if (id == null && action == Action.UPSERT) {
-            // An upsert of a record that exists keeps its id, so later targets are shown the real one.
+        if (id == null && action == Action.UPSERT && findExisting) {
+            // An upsert of a record that exists keeps its id, so later targets are shown the real one. A plan
+            // for a transaction skips the query: the transaction's answer gives the id.
             id = find(target.target(), match);
         }
         values.recordOutcome(target, new Written(action, id != null ? id

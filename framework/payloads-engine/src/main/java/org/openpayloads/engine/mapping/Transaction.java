@@ -12,8 +12,9 @@ import org.openpayloads.engine.model.TargetResult;
 
 /**
  * Sends the writes a preview planned in one transaction ({@link RecordClient#writeAtomically}), for a payload
- * without partial success: the org keeps all of them or none, so nothing has to be undone. What the run did is
- * exactly what the preview showed, with the new records' ids filled in.
+ * without partial success: the org keeps all of them or none, so nothing has to be undone. A single write needs
+ * no transaction, and goes by {@link RecordClient#write}, which may batch it with other jobs' writes. What the
+ * run did is exactly what the preview showed, with the new records' ids filled in.
  */
 final class Transaction {
 
@@ -40,7 +41,9 @@ final class Transaction {
      */
     MappingResult apply(MappingResult preview, List<PlannedWrite> planned) {
         List<RecordWrite> writes = planned.stream().map(PlannedWrite::toRecordWrite).toList();
-        List<RecordResult> answers = client.writeAtomically(writes);
+        // One write is all or nothing by itself: it can share a batched call with other jobs' writes.
+        List<RecordResult> answers = writes.size() == 1 ? List.of(client.write(writes.get(0)))
+                : client.writeAtomically(writes);
         if (answers.size() != writes.size()) {
             throw new IllegalStateException(client.getClass().getSimpleName() + " answered " + answers.size()
                     + " results to a group of " + writes.size() + " writes; expected one per write");

@@ -257,7 +257,7 @@ public final class InMemoryJobQueue implements JobQueue, JobRepository {
                 job.history.add(new JobAttempt(job.attempts, job.leaseOwner, job.startedAt == null ? now
                         : job.startedAt, now, dead ? AttemptEnd.DEAD : AttemptEnd.LEASE_EXPIRED, EXPIRED_LEASE));
                 job.status = dead ? JobStatus.DEAD : JobStatus.QUEUED;
-                job.nextAttemptAt = dead ? null : now;
+                job.nextAttemptAt = dead ? null : job.receivedAt;
                 job.finishedAt = dead ? now : null;
                 job.error = EXPIRED_LEASE;
                 job.leaseOwner = null;

@@ -1,0 +1,248 @@
+package org.openpayloads.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.openpayloads.engine.model.JobStatus;
+import org.openpayloads.engine.model.NewJob;
+import org.openpayloads.engine.port.JobQueue.Receipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for PostgreSQL intake: the jobs that requests store at the same moment go in one
+ * multi-row INSERT and one commit, instead of a statement and a commit each. A
+ * request waits until its batch is committed, so it is still answered only once its job is durable.
+ *
+ * <p>A taken dedupe key inserts nothing, as one row at a time does. When a batch fails as a whole (a
+ * value the database refuses, say), each of its requests stores its job alone, so that one bad request
+ * fails only itself.
+ */
+final class BatchedIntake implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchedIntake.class);
+    private static final long POLL_MILLIS = 100;
+    /**
+     * Batches written at once: while one commits, the next gathers the requests that arrived meanwhile, so the
+     * round trips of one batch do not hold up the next.
+     */
+    private static final int WRITERS = 3;
+    /** The most jobs one INSERT takes: 16 parameters each stay far below PostgreSQL's 65,535. */
+    static final int MAX_BATCH = 128;
+    private static final String ROW = "(?::bigint, ?::varchar, ?::varchar, ?::varchar, ?::varchar, ?::varchar, "
+            + "?::timestamptz, ?::timestamptz, ?::integer, ?::bigint, ?::varchar, ?::varchar, ?::varchar, ?::text, "
+            + "?::bytea)";
+
+    private final DataSource dataSource;
+    private final Function<NewJob, String> headersJson;
+    private final Function<@Nullable String, @Nullable String> contentTypeColumn;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean open = true;
+
+    /**
+     * @param headersJson the request headers of a job as the column keeps them
+     * @param contentTypeColumn the content type as the column keeps it
+     */
+    BatchedIntake(DataSource dataSource, Function<NewJob, String> headersJson,
+                  Function<@Nullable String, @Nullable String> contentTypeColumn) {
+        this.dataSource = dataSource;
+        this.headersJson = headersJson;
+        this.contentTypeColumn = contentTypeColumn;
+        for (int i = 1; i <= WRITERS; i++) {
+            Thread writer = new Thread(this::writeBatches, "payloads-intake-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /**
+     * Stores {@code job} in the next batch.
+     *
+     * @return the stored job; empty when nothing was inserted: its dedupe key is taken, or its payload does
+     *     not exist
+     * @throws SQLException when its batch failed; the caller stores it alone
+     */
+    Optional<Receipt> insert(NewJob job, Instant receivedAt) throws SQLException {
+        if (!open) {
+            throw new SQLException("the intake writer is closed");
+        }
+        Pending pending = new Pending(job, receivedAt, new CompletableFuture<>());
+        waiting.add(pending);
+        try {
+            return pending.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the job's batch was written", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+        }
+    }
+
+    private void writeBatches() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (open || !waiting.isEmpty()) {
+            try {
+                Pending first = waiting.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                break;
+            }
+            waiting.drainTo(batch, MAX_BATCH - 1);
+            try {
+                Map<Long, Receipt> stored = write(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).done().complete(Optional.ofNullable(stored.get(batch.get(i).id)));
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("A batch of {} jobs failed; each is stored alone", batch.size(), e);
+                SQLException failure = e instanceof SQLException sql ? sql : new SQLException(e);
+                batch.forEach(pending -> pending.done().completeExceptionally(failure));
+            }
+            batch.clear();
+        }
+        waiting.forEach(pending -> pending.done().completeExceptionally(new SQLException("the intake writer closed")));
+    }
+
+    /** Writes one batch in one transaction; returns what was inserted, by the ids given to the batch. */
+    private Map<Long, Receipt> write(List<Pending> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                assignIds(connection, batch);
+                Map<Long, Receipt> stored = insert(connection, batch);
+                connection.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void assignIds(Connection connection, List<Pending> batch) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT nextval('job_seq') FROM generate_series(1, ?)")) {
+            statement.setInt(1, batch.size());
+            try (ResultSet rows = statement.executeQuery()) {
+                for (Pending pending : batch) {
+                    rows.next();
+                    pending.id = rows.getLong(1);
+                }
+            }
+        }
+    }
+
+    private Map<Long, Receipt> insert(Connection connection, List<Pending> batch) throws SQLException {
+        String sql = "INSERT INTO job (id, job_number, integration_id, payload_id, direction, status, source, "
+                + "received_at, next_attempt_at, attempts, records_processed, response_code, replay_of, dedupe_key, "
+                + "ordering_key, request_content_type, request_headers, request_body) "
+                + "SELECT v.id, v.prefix || '-' || lpad(v.num::text, greatest(6, length(v.num::text)), '0'), "
+                + "p.integration_id, p.id, v.direction, v.status, v.source, v.received_at, v.next_attempt_at, 0, 0, "
+                + "v.response_code, v.replay_of, v.dedupe_key, v.ordering_key, v.content_type, v.headers, v.body "
+                + "FROM (SELECT r.*, CASE r.direction WHEN 'INBOUND' THEN 'IN' ELSE 'OUT' END AS prefix, "
+                + "nextval((CASE r.direction WHEN 'INBOUND' THEN 'job_number_in_seq' ELSE 'job_number_out_seq' END)"
+                + "::regclass) AS num FROM (VALUES " + String.join(", ", Collections.nCopies(batch.size(), ROW))
+                + ") AS r (id, integration, payload, direction, status, source, received_at, next_attempt_at, "
+                + "response_code, replay_of, dedupe_key, ordering_key, content_type, headers, body) ORDER BY r.id) v "
+                + "JOIN integration i ON i.api_name = v.integration "
+                + "JOIN payload p ON p.integration_id = i.id AND p.api_name = v.payload "
+                + "ORDER BY v.id ON CONFLICT (payload_id, dedupe_key) DO NOTHING RETURNING id, job_number, status";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (Pending pending : batch) {
+                NewJob job = pending.job;
+                statement.setLong(i++, pending.id);
+                statement.setString(i++, job.integration());
+                statement.setString(i++, job.payload());
+                statement.setString(i++, job.direction().name());
+                statement.setString(i++, job.status().name());
+                statement.setString(i++, job.source().name());
+                statement.setObject(i++, pending.receivedAt.atOffset(ZoneOffset.UTC));
+                if (job.status() == JobStatus.QUEUED) {
+                    statement.setObject(i++, pending.receivedAt.atOffset(ZoneOffset.UTC));
+                } else {
+                    statement.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
+                }
+                if (job.responseCode() == null) {
+                    statement.setNull(i++, Types.INTEGER);
+                } else {
+                    statement.setInt(i++, job.responseCode());
+                }
+                if (job.replayOf() == null) {
+                    statement.setNull(i++, Types.BIGINT);
+                } else {
+                    statement.setLong(i++, job.replayOf());
+                }
+                statement.setString(i++, job.dedupeKey());
+                statement.setString(i++, job.orderingKey());
+                statement.setString(i++, contentTypeColumn.apply(job.request().contentType()));
+                statement.setString(i++, headersJson.apply(job));
+                statement.setBytes(i++, job.request().body());
+            }
+            Map<Long, Receipt> stored = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(rows.getLong(1), new Receipt(rows.getLong(1), rows.getString(2),
+                            JobStatus.valueOf(rows.getString(3)), false));
+                }
+            }
+            return stored;
+        }
+    }
+
+    /** Stops taking jobs; those waiting are written first. */
+    @Override
+    public void close() {
+        open = false;
+        try {
+            for (Thread writer : writers) {
+                writer.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A job waiting for its batch, and the id the batch gives it. */
+    private static final class Pending {
+        final NewJob job;
+        final Instant receivedAt;
+        final CompletableFuture<Optional<Receipt>> done;
+        long id;
+
+        Pending(NewJob job, Instant receivedAt, CompletableFuture<Optional<Receipt>> done) {
+            this.job = job;
+            this.receivedAt = receivedAt;
+            this.done = done;
+        }
+
+        CompletableFuture<Optional<Receipt>> done() {
+            return done;
+        }
+    }
+}
