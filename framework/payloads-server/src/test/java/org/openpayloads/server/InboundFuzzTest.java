@@ -55,8 +55,9 @@ import org.openpayloads.testkit.TestDatabase;
 class InboundFuzzTest {
 
     /**
-     * Headers past the HTTP layer's 64 KB limit: refused with a 4xx before any application code runs, so
-     * without the JSON error body (the one exception to it, documented in docs/operations.md).
+     * Headers past the HTTP layer's 64 KB limit: refused by Grizzly before any application code runs, with a
+     * bare 400 or a closed connection, so without the JSON error body (the one exception to it, documented in
+     * docs/operations.md). Never a 5xx, never stored.
      */
     private static final String TRANSPORT_LIMIT = "header over the HTTP layer's limit";
 
@@ -210,7 +211,8 @@ class InboundFuzzTest {
         try {
             response = connection.send(c.request(node.port()), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return c + ": no answer (" + e + ")";
+            // The HTTP layer may also just close a connection whose headers pass its limit mid-read.
+            return c.category().equals(TRANSPORT_LIMIT) ? null : c + ": no answer (" + e + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return c + ": interrupted";

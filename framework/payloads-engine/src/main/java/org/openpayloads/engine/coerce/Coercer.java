@@ -71,6 +71,10 @@ public final class Coercer {
     private static String text(Attempt attempt) {
         Object value = attempt.value();
         String text = value instanceof TemporalAccessor ? value.toString() : Formats.scalarText(attempt, "text");
+        if (text.indexOf('\u0000') >= 0) {
+            // Salesforce, and the databases behind the embedded org, keep no NUL in text.
+            throw attempt.fail("text without NUL characters");
+        }
         return attempt.fit(text, true);
     }
 

@@ -182,6 +182,15 @@ class CoercerTest {
     }
 
     @Test
+    void refusesTextWithANulCharacterWhichNoOrgStores() {
+        FieldDescription name = field("Name", "string", 255, List.of());
+
+        assertThatThrownBy(() -> coercer.coerce("cus_\u0000x", name, context(ZoneId.of("UTC"))))
+                .isInstanceOf(CoercionException.class)
+                .hasMessageContaining("for target field 'Name' of Account: expected text without NUL characters");
+    }
+
+    @Test
     void messageLeavesOutAnUnknownElement() {
         CoercionContext noPath = new CoercionContext("Contact", null, TooLong.FAIL, ZoneId.of("UTC"));
 
