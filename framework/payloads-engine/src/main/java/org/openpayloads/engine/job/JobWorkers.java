@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This process's workers. A dispatcher thread claims due jobs while a worker thread is free, and hands
- * each to one; a maintenance thread renews the leases of the jobs this process runs, puts back those whose
- * process died, queues held jobs of payloads activated since, and deletes jobs past their retention.
+ * each to one. A thread of its own renews the leases of the jobs this process runs; a maintenance thread
+ * puts back the jobs of processes that died, queues held jobs of payloads activated since, and deletes
+ * jobs past their retention.
  *
  * <p>Jobs queued by this process {@link #wake() wake} the dispatcher at once; jobs queued elsewhere, or due
  * after a backoff, are found within the poll interval.
