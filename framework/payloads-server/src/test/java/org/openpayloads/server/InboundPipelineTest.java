@@ -217,7 +217,9 @@ class InboundPipelineTest {
         assertThat(accounts(customer)).isOne();
 
         Response failed = signed(StripeEvents.chargeSucceeded(newEvent(), "cus_sync_2")).post("/in/shop/sync-charge");
-        failed.then().statusCode(422).body("status", equalTo("FAILED")).body("error", containsString("revenue"));
+        failed.then().statusCode(422).body("status", equalTo("FAILED")).body("error.code", equalTo("MAPPING_FAILED"))
+                .body("error.message", containsString("revenue"))
+                .body("error.fields.field", org.hamcrest.Matchers.hasItem("revenue[0]"));
         assertThat(accounts("cus_sync_2")).as("nothing kept without partial success").isZero();
         assertThat(api.admin().get("/api/v1/jobs/" + failed.jsonPath().getLong("jobId")).then().extract()
                 .<Integer>path("responseCode")).isEqualTo(422);

@@ -15,6 +15,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     VALIDATION_FAILED(422),
+    /** A job run in sync mode failed: its records could not be mapped or were refused. */
+    MAPPING_FAILED(422),
     INTERNAL_ERROR(500),
     SERVICE_UNAVAILABLE(503);
 

@@ -23,9 +23,11 @@ import org.openpayloads.engine.inbound.InboundRequest;
 import org.openpayloads.engine.inbound.InboundService;
 import org.openpayloads.engine.model.Job;
 import org.openpayloads.engine.port.JobQueue;
+import org.openpayloads.web.dto.ErrorResponse;
 import org.openpayloads.web.dto.InboundReceiptDto;
 import org.openpayloads.web.dto.OutputMapper;
 import org.openpayloads.web.error.ApiException;
+import org.openpayloads.web.error.ErrorCode;
 
 /**
  * Inbound payload endpoints: {@code POST /in/{integration}/{payload}}. Outside systems call them with the
@@ -73,7 +75,19 @@ public final class InboundResource {
         int status = InboundService.syncStatus(job.status());
         inbound.answered(job.id(), status);
         return Response.status(status).entity(new InboundReceiptDto(job.id(), job.jobNumber(), job.status().name(),
-                null, job.results().stream().map(OutputMapper::result).toList(), job.error())).build();
+                null, job.results().stream().map(OutputMapper::result).toList(),
+                status == ErrorCode.MAPPING_FAILED.status() ? failure(job) : null)).build();
+    }
+
+    /** Why a job failed, in the one error form: a field per record that failed, as {@code account[0]}. */
+    private static ErrorResponse.Body failure(Job job) {
+        List<FieldError> records = job.results().stream().filter(result -> !result.success())
+                .map(result -> new FieldError(result.target() + "[" + result.index() + "]",
+                        result.errorCode() + ": " + result.message()))
+                .toList();
+        String message = "Job " + job.jobNumber() + " is " + job.status() + ": "
+                + (job.error() == null ? "its mapping failed" : job.error());
+        return ErrorResponse.of(ErrorCode.MAPPING_FAILED.name(), message, records).error();
     }
 
     private static boolean syncMode(@Nullable String mode) {
