@@ -128,20 +128,10 @@ final class BatchedIntake implements AutoCloseable {
 
     /** Writes one batch in one transaction; returns what was inserted, by the ids given to the batch. */
     private Map<Long, Receipt> write(List<Pending> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                assignIds(connection, batch);
-                Map<Long, Receipt> stored = insert(connection, batch);
-                connection.commit();
-                return stored;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        return Sql.inTransaction(dataSource, connection -> {
+            assignIds(connection, batch);
+            return insert(connection, batch);
+        });
     }
 
     private static void assignIds(Connection connection, List<Pending> batch) throws SQLException {

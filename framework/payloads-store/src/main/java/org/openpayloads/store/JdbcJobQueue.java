@@ -95,25 +95,31 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
     @Override
     public Receipt enqueue(NewJob job) {
         Instant now = now();
-        Optional<Receipt> batched = Optional.empty();
-        boolean batchAnswered = false;
         if (intake != null) {
             try {
-                batched = intake.insert(job, now);
-                batchAnswered = true;
+                return intake.insert(job, now)
+                        .orElseGet(() -> withConnection(job, connection -> existing(connection, job)));
             } catch (SQLException e) {
                 // Its batch failed as a whole: stored alone below, so that only a bad job fails.
             }
         }
+        return withConnection(job, connection -> {
+            Optional<Receipt> stored = database == Database.POSTGRESQL ? insertReturning(connection, job, now)
+                    : insertWithKeys(connection, job, now);
+            return stored.isPresent() ? stored.get() : existing(connection, job);
+        });
+    }
+
+    /** The job that took {@code job}'s dedupe key; else {@code job}'s payload does not exist. */
+    private Receipt existing(Connection connection, NewJob job) throws SQLException {
+        return findDuplicate(connection, job).orElseThrow(() -> missingPayload(connection, job));
+    }
+
+    /** {@code work} on an autocommitted connection, storing {@code job}. */
+    private Receipt withConnection(NewJob job, Sql.Work<Receipt> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            Optional<Receipt> inserted = batchAnswered ? batched : database == Database.POSTGRESQL
-                    ? insertReturning(connection, job, now)
-                    : insertWithKeys(connection, job, now);
-            if (inserted.isPresent()) {
-                return inserted.get();
-            }
-            return findDuplicate(connection, job).orElseThrow(() -> missingPayload(connection, job));
+            return work.run(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store a job of " + job.integration() + "/" + job.payload() + ": "
                     + e.getMessage(), e);
@@ -559,19 +565,9 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private <T> T inTransaction(SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+    private <T> T inTransaction(Sql.Work<T> work) {
+        try {
+            return Sql.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new IllegalStateException("The job queue's database call failed: " + e.getMessage(), e);
         }
@@ -619,11 +615,5 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored job's headers are not valid JSON", e);
         }
-    }
-
-    /** Work on a connection inside a transaction. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }

@@ -1,5 +1,6 @@
 package org.openpayloads.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +9,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What plain JDBC must do differently on each database: instants (PostgreSQL keeps a time zone, HSQLDB
- * keeps UTC wall-clock time, as Hibernate writes it) and the next value of a sequence.
+ * Plain JDBC for the job queue: what it must do differently on each database (instants: PostgreSQL keeps a
+ * time zone, HSQLDB keeps UTC wall-clock time, as Hibernate writes it; the next value of a sequence), and
+ * a transaction on a connection of the pool.
  */
 final class Sql {
 
@@ -43,8 +46,34 @@ final class Sql {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * Runs {@code work} in a transaction of its own on a connection of {@code dataSource}: committed when it
+     * returns, rolled back when it throws.
+     */
+    static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     /** The SQL expression of a sequence's next value. */
     String nextValue(String sequence) {
         return database == Database.POSTGRESQL ? "nextval('" + sequence + "')" : "NEXT VALUE FOR " + sequence;
+    }
+
+    /** Work on a connection inside a transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
     }
 }

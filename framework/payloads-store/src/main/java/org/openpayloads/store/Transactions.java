@@ -21,7 +21,6 @@ import org.openpayloads.store.entity.AuditActor;
  */
 final class Transactions {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_ATTEMPTS = 3;
 
     private final SessionFactory sessionFactory;
@@ -51,7 +50,7 @@ final class Transactions {
                 return sessionFactory.fromTransaction(work);
             } catch (RuntimeException e) {
                 String state = sqlState(e);
-                if (UNIQUE_VIOLATION.equals(state)) {
+                if (Sql.UNIQUE_VIOLATION.equals(state)) {
                     throw onDuplicate.get();
                 }
                 if (!isRetriable(state) || attempt == MAX_ATTEMPTS) {

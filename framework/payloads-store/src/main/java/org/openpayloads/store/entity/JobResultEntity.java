@@ -61,20 +61,6 @@ public class JobResultEntity {
     protected JobResultEntity() {
     }
 
-    public JobResultEntity(JobEntity job, int position, TargetResult result) {
-        this.job = job;
-        this.position = position;
-        this.target = result.target();
-        this.itemIndex = result.index();
-        this.objectName = result.object();
-        this.operation = result.operation();
-        this.recordId = result.recordId();
-        this.created = result.created();
-        this.success = result.success();
-        this.errorCode = result.errorCode();
-        this.message = result.message();
-    }
-
     public TargetResult toRecord() {
         return new TargetResult(target, itemIndex, objectName, operation, recordId, created, success, errorCode,
                 message);
