@@ -14,16 +14,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.openpayloads.testkit.SettableClock;
 import org.openpayloads.testkit.TestDatabase;
 
 /** Helpers shared by the org's tests: an open org on a test database, over HTTP or in process. */
@@ -37,41 +34,12 @@ public final class OrgTesting {
     private OrgTesting() {
     }
 
-    /** A clock that stands still until a test moves it. */
-    public static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        public TestClock(Instant now) {
-            this.now = now;
-        }
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** An org on a fresh test database, with a pool of its own and a clock the test moves. */
     public static final class OpenOrg implements AutoCloseable {
 
         public final TestDatabase database;
         public final HikariDataSource dataSource;
-        public final TestClock clock;
+        public final SettableClock clock;
         public EmbeddedOrg org;
         private final long limit;
 
@@ -84,7 +52,7 @@ public final class OrgTesting {
             config.setPassword(database.password());
             config.setMaximumPoolSize(12);
             this.dataSource = new HikariDataSource(config);
-            this.clock = new TestClock(Instant.parse("2026-03-04T05:06:07.123Z"));
+            this.clock = new SettableClock(Instant.parse("2026-03-04T05:06:07.123Z"));
             this.org = EmbeddedOrg.open(settings());
         }
 

@@ -4,11 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +29,7 @@ import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.ValueSourceType;
 import org.openpayloads.engine.model.WhenPresent;
 import org.openpayloads.store.crypto.MasterKey;
+import org.openpayloads.testkit.SettableClock;
 import org.openpayloads.testkit.TestDatabase;
 
 /** Helpers shared by the store's tests: an open store on a test database, fixtures, raw SQL reads. */
@@ -44,12 +41,12 @@ final class StoreTesting {
     }
 
     /** A store on a fresh test database, with a clock the test can move. */
-    record OpenStore(TestDatabase database, MasterKey key, TestClock clock, Store store) implements AutoCloseable {
+    record OpenStore(TestDatabase database, MasterKey key, SettableClock clock, Store store) implements AutoCloseable {
 
         static OpenStore create() {
             TestDatabase database = TestDatabase.create();
             MasterKey key = MasterKey.random();
-            TestClock clock = new TestClock(Instant.parse("2026-01-02T03:04:05.123456Z"));
+            SettableClock clock = new SettableClock(Instant.parse("2026-01-02T03:04:05.123456Z"));
             try {
                 return new OpenStore(database, key, clock, Store.open(settings(database, key), clock));
             } catch (RuntimeException e) {
@@ -71,39 +68,6 @@ final class StoreTesting {
             } finally {
                 database.close();
             }
-        }
-    }
-
-    /** A clock that stands still until a test moves it. */
-    static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 

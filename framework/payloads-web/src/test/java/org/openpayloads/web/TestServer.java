@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.openpayloads.engine.port.CredentialRepository;
 import org.openpayloads.engine.port.InMemoryJobQueue;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.testkit.InMemoryRecordClient;
+import org.openpayloads.testkit.SettableClock;
 
 /**
  * The admin API and the inbound endpoint on a random port of a real Grizzly server, over in-memory repositories
@@ -49,7 +49,7 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN = "test-admin";
 
     /** The clock of everything the server does; it stands at {@link #NOW} until a test moves it. */
-    public final TestClock clock = new TestClock(NOW);
+    public final SettableClock clock = new SettableClock(NOW);
     public final InMemoryTokens tokenStore = new InMemoryTokens();
     public final AdminTokenService tokens;
     public final ConfigurationService configuration;
@@ -115,35 +115,6 @@ public final class TestServer implements AutoCloseable {
             InboundService inbound = new InboundService(cached, new InboundAuthenticator(clock), parser, queue,
                     queue, workers, InboundSettings.DEFAULTS);
             return new Pipeline(queue, workers, inbound, new JobService(queue, queue, cached, parser, workers::wake));
-        }
-    }
-
-    /** A clock that stands still until a test moves it. */
-    public static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        public void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 

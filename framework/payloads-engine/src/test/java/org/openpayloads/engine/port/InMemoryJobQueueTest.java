@@ -2,21 +2,19 @@ package org.openpayloads.engine.port;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.openpayloads.testkit.SettableClock;
 
 /** The in-memory queue keeps the contract every queue keeps. */
 class InMemoryJobQueueTest extends JobQueueContract {
 
-    private final MovableClock clock = new MovableClock();
+    private final SettableClock clock = new SettableClock(START);
     private final Set<String> integrations = new HashSet<>();
     private final Set<String> inactiveIntegrations = new HashSet<>();
     private final Set<String> payloads = new HashSet<>();
@@ -57,7 +55,7 @@ class InMemoryJobQueueTest extends JobQueueContract {
 
     @Override
     protected void setNow(Instant instant) {
-        clock.now = instant;
+        clock.set(instant);
     }
 
     @Override
@@ -102,24 +100,4 @@ class InMemoryJobQueueTest extends JobQueueContract {
                 .hasMessage("catalog");
     }
 
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now = START;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.openpayloads.org.OrgTesting.TestClock;
 import org.openpayloads.org.db.SettingStore;
+import org.openpayloads.testkit.SettableClock;
 
 class ApiUsageTest {
 
@@ -27,7 +27,7 @@ class ApiUsageTest {
         }
     }
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-04T23:59:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-04T23:59:00Z"));
     private final Map<String, String> stored = new HashMap<>();
 
     @Test
