@@ -18,6 +18,7 @@
 #   DRAIN_TIMEOUT=1800       seconds to wait for the job queue to empty
 #   HELD_RUNS=0              skip the intake runs into the inactive payload
 #   SKIP_BUILD=1             use the jars already built
+#   SERVER_JAVA_OPTS=...     more JVM options for the server, such as a JFR recording
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -234,7 +235,7 @@ run_database() {
   check_port_free "$PORT"
   env -u PAYLOADS_DB_URL -u PAYLOADS_DB_USER -u PAYLOADS_DB_PASSWORD -u PAYLOADS_CONFIG -u PAYLOADS_SALESFORCE_URL \
     "${db_env[@]}" PAYLOADS_ADMIN_TOKEN="$TOKEN" \
-    java "-Xmx$SERVER_HEAP" -jar "$SERVER_JAR" run --host 127.0.0.1 --port "$PORT" --data-dir "$data/server" \
+    java "-Xmx$SERVER_HEAP" ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" run --host 127.0.0.1 --port "$PORT" --data-dir "$data/server" \
     > "$LOGS/$db-server.log" 2>&1 &
   pid=$!
   STARTED+=("$pid")

@@ -7,10 +7,14 @@ import java.util.Optional;
 enum Database {
 
     // Instants: what Hibernate maps java.time.Instant to on each (HSQLDB keeps them as UTC timestamps).
+    // HSQLDB has no partial indexes: its queue indexes hold every row.
     HSQLDB("jdbc:hsqldb:", "HSQLDB", Map.of("bytes", "VARBINARY(16777216)", "text", "LONGVARCHAR",
-            "timestamp", "TIMESTAMP(6)")),
+            "timestamp", "TIMESTAMP(6)", "whereQueuedOrHeld", "", "whereUnfinished", "", "whereRunning", "")),
     POSTGRESQL("jdbc:postgresql:", "PostgreSQL", Map.of("bytes", "BYTEA", "text", "TEXT",
-            "timestamp", "TIMESTAMP(6) WITH TIME ZONE"));
+            "timestamp", "TIMESTAMP(6) WITH TIME ZONE",
+            "whereQueuedOrHeld", "WHERE status IN ('QUEUED', 'HELD')",
+            "whereUnfinished", "WHERE status IN ('QUEUED', 'RUNNING', 'HELD')",
+            "whereRunning", "WHERE status = 'RUNNING'"));
 
     private final String urlPrefix;
     private final String product;
@@ -36,7 +40,10 @@ enum Database {
         return product;
     }
 
-    /** Flyway placeholders: {@code ${bytes}}, {@code ${text}} and {@code ${timestamp}} in the shared migrations. */
+    /**
+     * Flyway placeholders of the shared migrations: the types {@code ${bytes}}, {@code ${text}} and
+     * {@code ${timestamp}}, and the {@code WHERE} clauses of partial indexes, empty where there are none.
+     */
     Map<String, String> placeholders() {
         return placeholders;
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,26 +259,34 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
         }
         Instant now = now();
         return inTransaction(connection -> {
-            List<Long> ids = database == Database.POSTGRESQL ? claimSkippingLocked(connection, worker, max, lease, now)
-                    : claimUnderLock(connection, worker, max, lease, now);
+            if (database == Database.POSTGRESQL) {
+                return claimSkippingLocked(connection, worker, max, lease, now);
+            }
+            List<Long> ids = claimUnderLock(connection, worker, max, lease, now);
             return ids.isEmpty() ? List.of() : claimed(connection, ids, now);
         });
     }
 
-    private List<Long> claimSkippingLocked(Connection connection, String worker, int max, Duration lease, Instant now)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(MARK_RUNNING + "id IN (" + DUE
-                + " FOR UPDATE SKIP LOCKED) RETURNING id")) {
+    /** PostgreSQL: claims and reads the jobs in one statement, skipping rows that another claim holds. */
+    private List<ClaimedJob> claimSkippingLocked(Connection connection, String worker, int max, Duration lease,
+                                                 Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE job claimed SET status = 'RUNNING', "
+                + "lease_owner = ?, lease_expires_at = ?, started_at = ?, finished_at = NULL, "
+                + "attempts = claimed.attempts + 1 FROM payload p, integration i WHERE p.id = claimed.payload_id "
+                + "AND i.id = claimed.integration_id AND claimed.id IN (" + DUE + " FOR UPDATE SKIP LOCKED) "
+                + "RETURNING claimed.id, claimed.job_number, i.api_name, p.api_name, claimed.attempts, "
+                + "claimed.received_at, claimed.request_content_type, claimed.request_headers, claimed.request_body")) {
             bindMarkRunning(statement, worker, lease, now);
             sql.setInstant(statement, 4, now);
             statement.setInt(5, max);
-            List<Long> ids = new ArrayList<>();
+            List<ClaimedJob> jobs = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    ids.add(rows.getLong(1));
+                    jobs.add(claimedJob(rows, now));
                 }
             }
-            return ids;
+            jobs.sort(Comparator.comparingLong(ClaimedJob::id));
+            return jobs;
         }
     }
 
@@ -333,13 +342,18 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
             List<ClaimedJob> jobs = new ArrayList<>(ids.size());
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    jobs.add(new ClaimedJob(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getInt(5), sql.getInstant(row, 6), now, new JobRequest(row.getString(7),
-                            headers(row.getString(8)), row.getBytes(9))));
+                    jobs.add(claimedJob(row, now));
                 }
             }
             return jobs;
         }
+    }
+
+    /** A claimed job from a row of id, number, integration, payload, attempts, received and the request. */
+    private ClaimedJob claimedJob(ResultSet row, Instant now) throws SQLException {
+        return new ClaimedJob(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5),
+                sql.getInstant(row, 6), now, new JobRequest(row.getString(7), headers(row.getString(8)),
+                row.getBytes(9)));
     }
 
     @Override

@@ -18,8 +18,11 @@ class DatabaseTest {
     @Test
     void eachDatabaseFillsEveryPlaceholder() {
         for (Database database : Database.values()) {
-            assertThat(database.placeholders()).containsOnlyKeys("bytes", "text", "timestamp");
+            assertThat(database.placeholders()).containsOnlyKeys("bytes", "text", "timestamp", "whereQueuedOrHeld",
+                    "whereUnfinished", "whereRunning");
         }
+        assertThat(Database.POSTGRESQL.placeholders()).containsEntry("whereRunning", "WHERE status = 'RUNNING'");
+        assertThat(Database.HSQLDB.placeholders()).containsEntry("whereRunning", "");
         assertThat(Database.POSTGRESQL.placeholders()).containsEntry("bytes", "BYTEA");
         assertThat(Database.HSQLDB.placeholders()).containsEntry("bytes", "VARBINARY(16777216)");
         assertThat(Database.HSQLDB.product()).isEqualTo("HSQLDB");

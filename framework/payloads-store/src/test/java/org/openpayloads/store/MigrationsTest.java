@@ -33,7 +33,7 @@ class MigrationsTest {
 
             assertThat(tables(dataSource)).isEqualTo(new TreeSet<>(TABLES));
             assertThat(StoreTesting.rows(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"))
-                    .containsExactly(List.of("3"));
+                    .containsExactly(List.of("4"));
         }
     }
 
@@ -76,6 +76,26 @@ class MigrationsTest {
             } else {
                 assertThat(bodyType).isEqualTo("VARBINARY");
                 assertThat(receivedType).isEqualTo("TIMESTAMP");
+            }
+        }
+    }
+
+    @Test
+    void theQueueIndexesHoldOnlyUnfinishedJobsWhereTheDatabaseAllows() throws Exception {
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource dataSource = dataSource(database)) {
+            Database kind = Database.of(database.jdbcUrl()).orElseThrow();
+            Migrations.run(dataSource, kind);
+
+            if (kind == Database.POSTGRESQL) {
+                assertThat(StoreTesting.rows(database, "SELECT indexname, indexdef LIKE '%WHERE%' FROM pg_indexes "
+                        + "WHERE schemaname = current_schema() AND indexname IN ('ix_job_due', 'ix_job_ordering', "
+                        + "'ix_job_lease') ORDER BY indexname")).containsExactly(List.of("ix_job_due", "t"),
+                        List.of("ix_job_lease", "t"), List.of("ix_job_ordering", "t"));
+            } else {
+                assertThat(StoreTesting.rows(database, "SELECT LOWER(index_name) FROM information_schema.system_indexinfo "
+                        + "WHERE table_schem = CURRENT_SCHEMA AND LOWER(index_name) IN ('ix_job_due', 'ix_job_ordering', "
+                        + "'ix_job_lease') AND ordinal_position = 1 ORDER BY 1")).containsExactly(List.of("ix_job_due"),
+                        List.of("ix_job_lease"), List.of("ix_job_ordering"));
             }
         }
     }

@@ -23,8 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This process's workers. A dispatcher thread claims due jobs while a worker thread is free, and hands
- * each to one. A thread of its own renews the leases of the jobs this process runs; a maintenance thread
+ * This process's workers. A dispatcher thread claims due jobs and hands each to a worker thread. While
+ * claims come back full (a backlog), the dispatcher waits until a whole batch of slots is free, and keeps up
+ * to one batch waiting for a thread, so that one scan of the queue serves many jobs and no thread waits for a
+ * claim; otherwise it claims for every free thread at once, so that a lone job starts without delay.
+ * A thread of its own renews the leases of the jobs this process holds; a maintenance thread
  * puts back the jobs of processes that died, queues held jobs of payloads activated since, and deletes
  * jobs past their retention.
  *
@@ -42,7 +45,10 @@ public final class JobWorkers implements AutoCloseable {
     private final WorkerSettings settings;
     private final Clock clock;
     private final String workerId;
-    private final Semaphore freeThreads;
+    /** Jobs claimed by a claim that comes back full. */
+    private final int batch;
+    /** Jobs this process holds at once: one per thread, and one batch more waiting for a thread. */
+    private final Semaphore freeSlots;
     private final ExecutorService executor;
     private final ScheduledExecutorService maintenance;
     /** Renews leases on a thread of its own, so that slow maintenance never delays a renewal. */
@@ -57,7 +63,8 @@ public final class JobWorkers implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.workerId = processName();
-        this.freeThreads = new Semaphore(settings.threads());
+        this.batch = Math.min(settings.claimBatch(), settings.threads());
+        this.freeSlots = new Semaphore(settings.threads() + batch);
         this.executor = Executors.newFixedThreadPool(settings.threads(), threads("payloads-worker-"));
         this.maintenance = Executors.newSingleThreadScheduledExecutor(threads("payloads-maintenance-"));
         this.renewals = Executors.newSingleThreadScheduledExecutor(threads("payloads-lease-renewal-"));
@@ -103,13 +110,15 @@ public final class JobWorkers implements AutoCloseable {
     }
 
     private void dispatch() {
+        boolean backlog = false;
         while (running) {
-            int free = freeThreads.availablePermits();
-            if (free == 0) {
-                LockSupport.park(this);
+            int free = freeSlots.availablePermits();
+            if (free < (backlog ? batch : 1)) {
+                // A finishing job unparks the dispatcher; the timeout is a safety net.
+                LockSupport.parkNanos(this, settings.pollInterval().toNanos());
                 continue;
             }
-            int wanted = Math.min(free, settings.claimBatch());
+            int wanted = Math.min(free, batch);
             List<ClaimedJob> jobs;
             try {
                 jobs = queue.claim(workerId, wanted, settings.lease());
@@ -119,10 +128,11 @@ public final class JobWorkers implements AutoCloseable {
                 continue;
             }
             for (ClaimedJob job : jobs) {
-                freeThreads.acquireUninterruptibly();
+                freeSlots.acquireUninterruptibly();
                 executor.execute(() -> runClaimed(job));
             }
-            if (jobs.size() < wanted && running) {
+            backlog = jobs.size() == wanted;
+            if (!backlog && running) {
                 LockSupport.parkNanos(this, settings.pollInterval().toNanos());
             }
         }
@@ -137,7 +147,7 @@ public final class JobWorkers implements AutoCloseable {
                 waiter.complete(recorded ? result.end() : AttemptEnd.LEASE_EXPIRED);
             }
         } finally {
-            freeThreads.release();
+            freeSlots.release();
             LockSupport.unpark(dispatcher);
         }
     }

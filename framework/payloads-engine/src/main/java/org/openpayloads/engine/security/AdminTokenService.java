@@ -1,14 +1,19 @@
 package org.openpayloads.engine.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.NotFoundException;
@@ -18,6 +23,10 @@ import org.openpayloads.engine.port.AdminTokenRepository;
 /**
  * Issues, checks and revokes admin bearer tokens. A token is shown once, when it is issued; only its
  * SHA-256 hash is stored.
+ *
+ * <p>What a check finds is kept for {@link #RECHECK_AFTER}, so that a busy client costs one lookup (and one
+ * "last used" update) per token in that time, not one per request. A token revoked in this process is refused
+ * at once; one revoked by another server process sharing the database, within that time.
  */
 public final class AdminTokenService {
 
@@ -27,13 +36,21 @@ public final class AdminTokenService {
     private static final int RANDOM_BYTES = 32;
     private static final int SHOWN_PREFIX = 8;
 
+    /** How long a check's answer is reused before the token is looked up again. */
+    public static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
+    private static final int CHECKS_KEPT = 10_000;
+
     private final AdminTokenRepository tokens;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** The answers of recent checks by token hash: the active token, or empty for none. */
+    private final Cache<String, Optional<AdminToken>> checks;
 
     public AdminTokenService(AdminTokenRepository tokens, Clock clock) {
-        this.tokens = tokens;
-        this.clock = clock;
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.checks = Caffeine.newBuilder().maximumSize(CHECKS_KEPT).expireAfterWrite(RECHECK_AFTER)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** A newly issued token, with the only copy of its value. */
@@ -60,6 +77,7 @@ public final class AdminTokenService {
             String hash = hash(presetToken);
             if (tokens.useActive(hash, clock.instant()).isEmpty()) {
                 tokens.create("PAYLOADS_ADMIN_TOKEN", shownPrefix(presetToken), hash, clock.instant(), "system");
+                checks.invalidateAll();
             }
             return Optional.empty();
         }
@@ -77,15 +95,16 @@ public final class AdminTokenService {
         random.nextBytes(bytes);
         String value = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         AdminToken token = tokens.create(name, shownPrefix(value), hash(value), clock.instant(), createdBy);
+        checks.invalidateAll();
         return new IssuedToken(token, value);
     }
 
-    /** The active token with this value, if any. */
+    /** The active token with this value, if any; its use is recorded once per {@link #RECHECK_AFTER}. */
     public Optional<AdminToken> authenticate(String value) {
         if (value.length() < MIN_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        return tokens.useActive(hash(value), clock.instant());
+        return checks.get(hash(value), hash -> tokens.useActive(hash, clock.instant()));
     }
 
     public List<AdminToken> list() {
@@ -96,6 +115,7 @@ public final class AdminTokenService {
         AdminToken token = tokens.find(id).orElseThrow(() -> NotFoundException.of("token", String.valueOf(id)));
         if (token.active()) {
             tokens.revoke(id, clock.instant());
+            checks.invalidateAll();
         }
     }
 

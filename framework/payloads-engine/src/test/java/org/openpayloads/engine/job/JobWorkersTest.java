@@ -221,6 +221,48 @@ class JobWorkersTest {
         }
     }
 
+    @Test
+    void aBacklogIsClaimedInWholeBatchesWhileEveryThreadStaysBusy() {
+        AtomicInteger parallel = new AtomicInteger();
+        AtomicInteger mostParallel = new AtomicInteger();
+        target = new ForwardingRecordClient(org) {
+            @Override
+            public CompletableFuture<RecordResult> submit(RecordWrite write) {
+                mostParallel.accumulateAndGet(parallel.incrementAndGet(), Math::max);
+                sleep(5);
+                parallel.decrementAndGet();
+                return super.submit(write);
+            }
+        };
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(enqueue("evt_b" + i, "cus_b" + i));
+        }
+        workers.start();
+
+        ids.forEach(id -> awaitStatus(id, JobStatus.COMPLETED));
+
+        // 4 threads, batches of 4: the first claim fills the threads and the batch waiting behind them.
+        List<int[]> claims = queue.claims().stream().filter(claim -> claim[1] > 0).toList();
+        assertThat(claims.get(0)).containsExactly(4, 4);
+        assertThat(claims).as("claims that took jobs, as {max, taken}").allSatisfy(claim ->
+                assertThat(claim[0]).isEqualTo(4));
+        assertThat(claims).hasSize(15);
+        assertThat(mostParallel.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aLoneJobIsClaimedAsSoonAsItIsQueued() {
+        workers.start();
+        awaitStatus(enqueue("evt_l1", "cus_l1"), JobStatus.COMPLETED);
+        long second = enqueue("evt_l2", "cus_l2");
+
+        awaitStatus(second, JobStatus.COMPLETED);
+
+        assertThat(queue.claims().stream().filter(claim -> claim[1] > 0)).allSatisfy(claim ->
+                assertThat(claim[1]).isOne());
+    }
+
     private long enqueue(String event, String customer) {
         return enqueue(event, customer, "Customer " + customer);
     }

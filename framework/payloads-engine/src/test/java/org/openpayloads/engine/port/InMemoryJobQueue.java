@@ -63,6 +63,8 @@ public final class InMemoryJobQueue implements JobQueue, JobRepository {
     private final Map<DedupeKey, Stored> byDedupeKey = new HashMap<>();
     private final Map<Direction, Long> numbers = new EnumMap<>(Direction.class);
     private long lastId;
+    /** How many jobs each claim asked for and took, oldest first: {max, taken}. */
+    private final List<int[]> claims = new ArrayList<>();
 
     public InMemoryJobQueue(Clock clock, Catalog catalog) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -187,7 +189,15 @@ public final class InMemoryJobQueue implements JobQueue, JobRepository {
                 claimed.add(new ClaimedJob(job.id, job.number, job.integration, job.payload, job.attempts,
                         job.receivedAt, now, job.request));
             }
+            claims.add(new int[] {max, claimed.size()});
             return claimed;
+        }
+    }
+
+    /** Each claim made so far, oldest first, as {@code {max, taken}}: how many jobs it asked for and took. */
+    public List<int[]> claims() {
+        synchronized (lock) {
+            return List.copyOf(claims);
         }
     }
 

@@ -3,9 +3,7 @@ package org.openpayloads.engine.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +12,13 @@ import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.NotFoundException;
 import org.openpayloads.engine.model.AdminToken;
 import org.openpayloads.engine.port.AdminTokenRepository;
+import org.openpayloads.testkit.SettableClock;
 
 class AdminTokenServiceTest {
 
     private final TokenTable table = new TokenTable();
-    private final AdminTokenService service =
-            new AdminTokenService(table, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final AdminTokenService service = new AdminTokenService(table, clock);
 
     @Test
     void firstRunIssuesOneTokenAndStoresOnlyItsHash() {
@@ -56,10 +55,49 @@ class AdminTokenServiceTest {
         assertThatThrownBy(() -> service.revoke(999)).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void aTokenIsLookedUpOncePerRecheckIntervalAndItsUseRecordedThen() {
+        AdminTokenService.IssuedToken issued = service.issue("ci", "ann");
+        for (int i = 0; i < 5; i++) {
+            assertThat(service.authenticate(issued.value())).isPresent();
+        }
+        assertThat(table.uses).hasSize(1);
+
+        clock.advance(AdminTokenService.RECHECK_AFTER.plusMillis(1));
+        assertThat(service.authenticate(issued.value())).isPresent();
+        assertThat(table.uses).hasSize(2).last().isEqualTo(clock.instant());
+    }
+
+    @Test
+    void aRevocationElsewhereCountsByTheNextRecheckAndOneHereAtOnce() {
+        AdminTokenService.IssuedToken here = service.issue("here", "ann");
+        AdminTokenService.IssuedToken elsewhere = service.issue("elsewhere", "ann");
+        assertThat(service.authenticate(here.value())).isPresent();
+        assertThat(service.authenticate(elsewhere.value())).isPresent();
+
+        // Another server process revokes it in the shared table.
+        table.revoke(elsewhere.token().id(), clock.instant());
+        assertThat(service.authenticate(elsewhere.value())).isPresent();
+        clock.advance(AdminTokenService.RECHECK_AFTER.plusMillis(1));
+        assertThat(service.authenticate(elsewhere.value())).isEmpty();
+
+        assertThat(service.authenticate(here.value())).isPresent();
+        service.revoke(here.token().id());
+        assertThat(service.authenticate(here.value())).isEmpty();
+    }
+
+    @Test
+    void aTokenIssuedAfterAFailedCheckOfItsValueAuthenticates() {
+        assertThat(service.authenticate("my-automation-token-123")).isEmpty();
+        service.bootstrap("my-automation-token-123");
+        assertThat(service.authenticate("my-automation-token-123")).isPresent();
+    }
+
     /** A small table of tokens; the store's real repository is tested on both databases. */
     private static final class TokenTable implements AdminTokenRepository {
         final List<AdminToken> tokens = new ArrayList<>();
         final List<String> hashes = new ArrayList<>();
+        final List<Instant> uses = new ArrayList<>();
 
         @Override
         public AdminToken create(String name, String prefix, String hash, Instant at, String by) {
@@ -81,6 +119,7 @@ class AdminTokenServiceTest {
 
         @Override
         public Optional<AdminToken> useActive(String hash, Instant usedAt) {
+            uses.add(usedAt);
             int i = hashes.indexOf(hash);
             return i < 0 || !tokens.get(i).active() ? Optional.empty() : Optional.of(tokens.get(i));
         }
