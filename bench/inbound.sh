@@ -234,7 +234,7 @@ run_database() {
   echo "=== $db: OpenPayloads server (-Xmx$SERVER_HEAP) on port $PORT"
   check_port_free "$PORT"
   env -u PAYLOADS_DB_URL -u PAYLOADS_DB_USER -u PAYLOADS_DB_PASSWORD -u PAYLOADS_CONFIG -u PAYLOADS_SALESFORCE_URL \
-    "${db_env[@]}" PAYLOADS_ADMIN_TOKEN="$TOKEN" \
+    "${db_env[@]}" PAYLOADS_ADMIN_TOKEN="$TOKEN" PAYLOADS_SAMPLES=none \
     java "-Xmx$SERVER_HEAP" ${SERVER_JAVA_OPTS:-} -jar "$SERVER_JAR" run --host 127.0.0.1 --port "$PORT" --data-dir "$data/server" \
     > "$LOGS/$db-server.log" 2>&1 &
   pid=$!

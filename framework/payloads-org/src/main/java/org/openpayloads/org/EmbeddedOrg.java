@@ -1,5 +1,6 @@
 package org.openpayloads.org;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.openpayloads.org.query.QueryService;
 import org.openpayloads.org.rest.OrgResource;
 import org.openpayloads.org.rest.OrgRouter;
 import org.openpayloads.org.rest.OrgServices;
+import org.openpayloads.org.rest.SchemaImport;
 import org.openpayloads.org.schema.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +123,16 @@ public final class EmbeddedOrg implements AutoCloseable {
 
     public Schema schema() {
         return services.schema();
+    }
+
+    /**
+     * Creates the custom objects and fields a bundle's {@code org} section declares that the org lacks.
+     *
+     * @return what was created, as {@code Object} and {@code Object.Field}
+     * @see SchemaImport
+     */
+    public List<String> ensureSchema(JsonNode section) {
+        return SchemaImport.ensure(services.schema(), section);
     }
 
     /** The org's id, {@code 00D...}. */

@@ -1,7 +1,9 @@
 package org.openpayloads.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,10 +74,23 @@ final class DefaultOrg implements AutoCloseable {
         }
     }
 
-    /** Opens the connector client, once the server listens: its base URL is the embedded org's instance URL. */
     /** How long a write to the embedded org waits for others to share its sObject Collections call. */
     private static final String EMBEDDED_LINGER_MILLIS = "5";
 
+    /**
+     * Creates the custom objects and fields a bundle's {@code org} section declares, in the embedded org. A
+     * real org's schema is its admins' to change: they are logged, for them to create.
+     */
+    List<String> ensureSchema(JsonNode section) {
+        if (embedded != null) {
+            return embedded.ensureSchema(section);
+        }
+        LOG.warn("The Salesforce org at {} needs these custom objects and fields, which OpenPayloads does not "
+                + "create in a real org: {}", settings.loginUrl(), section);
+        return List.of();
+    }
+
+    /** Opens the connector client, once the server listens: its base URL is the embedded org's instance URL. */
     void connect(URI serverBaseUri) {
         String base = serverBaseUri.toString().replaceAll("/$", "");
         RecordConnector connector = Connectors.load(DefaultOrg.class.getClassLoader())

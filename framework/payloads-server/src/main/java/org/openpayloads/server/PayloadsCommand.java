@@ -57,8 +57,12 @@ public final class PayloadsCommand {
                 + "prefer the environment variable, which does not show in ps.")
         @Nullable String dbPassword;
 
-        @Option(names = "--pool-size", description = "Database connection pool size (PAYLOADS_DB_POOL_SIZE). Default: 10.")
+        @Option(names = "--pool-size", description = "Database connection pool size (PAYLOADS_DB_POOL_SIZE). Default: 20.")
         @Nullable String poolSize;
+
+        @Option(names = "--samples", description = "Sample integrations a fresh database gets, once: stripe, "
+                + "or none (PAYLOADS_SAMPLES). Default: stripe.")
+        @Nullable String samples;
 
         @Option(names = "--config", description = "A properties file with port, data.dir, db.url, db.user, "
                 + "db.password, db.pool.size (PAYLOADS_CONFIG).")
@@ -99,6 +103,7 @@ public final class PayloadsCommand {
             put(flags, Setting.DB_USER, dbUser);
             put(flags, Setting.DB_PASSWORD, dbPassword);
             put(flags, Setting.POOL_SIZE, poolSize);
+            put(flags, Setting.SAMPLES, samples);
             return flags;
         }
 

@@ -31,6 +31,8 @@ import org.openpayloads.engine.parse.ParseLimits;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.store.crypto.MasterKey;
 import org.openpayloads.store.Store;
+import org.openpayloads.web.bundle.BundleImporter;
+import org.openpayloads.web.json.ApiJson;
 import org.openpayloads.store.StoreSettings;
 import org.openpayloads.web.HealthCheck;
 import org.openpayloads.web.WebApplication;
@@ -92,6 +94,8 @@ public final class PayloadsServer implements AutoCloseable {
             ConfigurationService configuration = new ConfigurationService(store.integrations(), store.payloads(),
                     store.credentials());
             DefaultOrg targetOrg = org;
+            SampleIntegrations.load(settings.samples(), store, configuration, new BundleImporter(configuration,
+                    ApiJson.newMapper(), targetOrg::ensureSchema), clock);
             BodyParser parser = new BodyParser(ParseLimits.DEFAULTS);
             MappingService mapping = new MappingService(configuration, parser, new MappingCompiler(MAXIMUM_PLANS),
                     new MappingEngine(new LookupCache(settings.mapping().lookupCacheTtl(), LOOKUP_ENTRIES),

@@ -29,7 +29,7 @@ import org.openpayloads.engine.job.WorkerSettings;
 public record ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
                              String dbPassword, int poolSize, @Nullable String masterKey,
                              @Nullable String adminToken, Duration shutdownGrace, SalesforceSettings salesforce,
-                             MappingSettings mapping, PipelineSettings pipeline) {
+                             MappingSettings mapping, PipelineSettings pipeline, SampleSettings samples) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_POOL_SIZE = 20;
@@ -44,6 +44,16 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         }
         mapping = mapping == null ? MappingSettings.DEFAULTS : mapping;
         pipeline = pipeline == null ? PipelineSettings.DEFAULTS : pipeline;
+        samples = samples == null ? SampleSettings.NONE : samples;
+    }
+
+    /** Settings without samples. */
+    public ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
+                          String dbPassword, int poolSize, @Nullable String masterKey, @Nullable String adminToken,
+                          Duration shutdownGrace, SalesforceSettings salesforce, MappingSettings mapping,
+                          PipelineSettings pipeline) {
+        this(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken, shutdownGrace,
+                salesforce, mapping, pipeline, SampleSettings.NONE);
     }
 
     /** Settings with the pipeline's defaults. */
@@ -57,7 +67,13 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
     /** These settings with another pipeline's. */
     public ServerSettings withPipeline(PipelineSettings newPipeline) {
         return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
-                shutdownGrace, salesforce, mapping, newPipeline);
+                shutdownGrace, salesforce, mapping, newPipeline, samples);
+    }
+
+    /** These settings with other samples. */
+    public ServerSettings withSamples(SampleSettings newSamples) {
+        return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
+                shutdownGrace, salesforce, mapping, pipeline, newSamples);
     }
 
     /** Settings with the mapping engine's defaults. */
@@ -73,7 +89,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         return "ServerSettings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", dbUrl="
                 + (dbUrl == null ? "(embedded HSQLDB)" : dbUrl) + ", dbUser=" + dbUser + ", poolSize=" + poolSize
                 + ", masterKey=" + (masterKey == null ? "(key file)" : "[hidden]") + ", adminToken="
-                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + ", pipeline=" + pipeline + "]";
+                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + ", pipeline=" + pipeline + ", samples=" + samples + "]";
     }
 
     /** One setting: its flag, environment variable and property name. */
@@ -105,7 +121,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         RETRY_INITIAL_SECONDS(null, "PAYLOADS_RETRY_INITIAL_SECONDS", "retry.initial.seconds"),
         RETRY_MAX_SECONDS(null, "PAYLOADS_RETRY_MAX_SECONDS", "retry.max.seconds"),
         JOB_RETENTION_DAYS(null, "PAYLOADS_JOB_RETENTION_DAYS", "job.retention.days"),
-        CONFIG_CACHE_MILLIS(null, "PAYLOADS_CONFIG_CACHE_MILLIS", "config.cache.millis");
+        CONFIG_CACHE_MILLIS(null, "PAYLOADS_CONFIG_CACHE_MILLIS", "config.cache.millis"),
+        SAMPLES("--samples", "PAYLOADS_SAMPLES", "samples");
 
         final @Nullable String flag;
         final String environment;
@@ -146,7 +163,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                 Duration.ofSeconds(r.number(Setting.SHUTDOWN_GRACE_SECONDS, 20, 0, 600)),
                 salesforce(r),
                 mapping(r),
-                pipeline(r));
+                pipeline(r),
+                samples(r, environment));
         if (!r.errors.isEmpty()) {
             throw new ConfigException(r.errors);
         }
@@ -155,6 +173,24 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                     + "' is not supported; expected a jdbc:postgresql: or jdbc:hsqldb: URL");
         }
         return settings;
+    }
+
+    /** The samples a fresh database gets: {@code stripe} by default, {@code none} for none. */
+    private static SampleSettings samples(Resolver r, Map<String, String> environment) {
+        String value = r.text(Setting.SAMPLES, String.join(",", SampleSettings.KNOWN)).trim();
+        List<String> names = new ArrayList<>();
+        if (!value.equalsIgnoreCase("none") && !value.isEmpty()) {
+            for (String name : value.split(",")) {
+                String sample = name.trim();
+                if (!SampleSettings.KNOWN.contains(sample)) {
+                    r.errors.add(new FieldError(r.sourceOf(Setting.SAMPLES), "'" + sample + "' is not a sample; "
+                            + "expected a comma-separated list of " + SampleSettings.KNOWN + ", or none"));
+                } else if (!names.contains(sample)) {
+                    names.add(sample);
+                }
+            }
+        }
+        return new SampleSettings(names, environment);
     }
 
     private static MappingSettings mapping(Resolver r) {

@@ -61,6 +61,7 @@ class CrashRecoveryTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("server.log").toFile());
         builder.environment().put("PAYLOADS_ADMIN_TOKEN", TOKEN);
+        builder.environment().put("PAYLOADS_SAMPLES", "none");
         builder.environment().remove("PAYLOADS_DB_URL");
         return builder.start();
     }

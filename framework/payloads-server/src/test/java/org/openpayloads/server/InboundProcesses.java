@@ -190,6 +190,7 @@ final class InboundProcesses {
             environment.put("PAYLOADS_DB_USER", database.user());
             environment.put("PAYLOADS_DB_PASSWORD", database.password());
             environment.put("PAYLOADS_ADMIN_TOKEN", ADMIN_TOKEN);
+            environment.put("PAYLOADS_SAMPLES", "none");
             environment.put("PAYLOADS_MASTER_KEY", MASTER_KEY);
             environment.put("PAYLOADS_JOB_LEASE_SECONDS", "3");
             environment.put("PAYLOADS_JOB_MAINTENANCE_SECONDS", "1");

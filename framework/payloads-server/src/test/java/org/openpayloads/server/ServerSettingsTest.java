@@ -70,6 +70,21 @@ class ServerSettingsTest {
     }
 
     @Test
+    void theStripeSampleIsLoadedUnlessSamplesAreNone() {
+        ServerSettings defaults = ServerSettings.resolve(Map.of(), Map.of("STRIPE_WEBHOOK_SECRET", "whsec_x"), null);
+        assertThat(defaults.samples().names()).containsExactly("stripe");
+        assertThat(defaults.samples().variables()).containsEntry("STRIPE_WEBHOOK_SECRET", "whsec_x");
+        assertThat(defaults.toString()).doesNotContain("whsec_x");
+        assertThat(ServerSettings.resolve(Map.of(Setting.SAMPLES, "none"), Map.of(), null).samples().names())
+                .isEmpty();
+        assertThat(ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_SAMPLES", " stripe,stripe "), null).samples()
+                .names()).containsExactly("stripe");
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_SAMPLES", "stripe,shopify"),
+                null)).isInstanceOf(ConfigException.class).hasMessageContaining("PAYLOADS_SAMPLES")
+                .hasMessageContaining("'shopify' is not a sample; expected a comma-separated list of [stripe], or none");
+    }
+
+    @Test
     void theMappingEngineRunsInUtcWithFiveMinutesOfLookupCacheUnlessSetOtherwise() {
         assertThat(ServerSettings.resolve(Map.of(), Map.of(), null).mapping()).isEqualTo(MappingSettings.DEFAULTS);
         assertThat(MappingSettings.DEFAULTS.lookupCacheTtl()).isEqualTo(java.time.Duration.ofMinutes(5));

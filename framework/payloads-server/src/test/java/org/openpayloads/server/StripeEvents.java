@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.openpayloads.testkit.Fixtures;
 
 /**
@@ -25,13 +26,24 @@ final class StripeEvents {
 
     /** An event with its own id, for one customer, with the billing name and email set. */
     static byte[] chargeSucceeded(String eventId, String customer) {
+        return chargeSucceeded(eventId, customer, "Customer " + customer, 500, "usd");
+    }
+
+    /**
+     * An event with its own id; a null customer makes a guest charge. The billing name is {@code name} and
+     * the email is made from the customer (or the event, for a guest).
+     */
+    static byte[] chargeSucceeded(String eventId, @Nullable String customer, String name, long amount,
+                                  String currency) {
         ObjectNode data = CHARGE_DATA.deepCopy();
         ObjectNode charge = (ObjectNode) data.get("object");
         charge.put("id", "ch_" + eventId);
         charge.put("customer", customer);
+        charge.put("amount", amount);
+        charge.put("currency", currency);
         ObjectNode billing = (ObjectNode) charge.get("billing_details");
-        billing.put("name", "Customer " + customer);
-        billing.put("email", customer + "@example.com");
+        billing.put("name", name);
+        billing.put("email", (customer == null ? eventId : customer) + "@example.com");
         ObjectNode event = JSON.createObjectNode();
         event.put("id", eventId);
         event.put("object", "event");

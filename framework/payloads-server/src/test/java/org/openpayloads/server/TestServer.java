@@ -31,22 +31,29 @@ final class TestServer implements AutoCloseable {
             Duration.ZERO);
 
     private final TestDatabase database;
+    private final SampleSettings samples;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private PayloadsServer server;
 
-    private TestServer(TestDatabase database) {
+    private TestServer(TestDatabase database, SampleSettings samples) {
         this.database = database;
+        this.samples = samples;
         this.server = PayloadsServer.start(settings(), Clock.systemUTC(), consoleStream());
     }
 
     static TestServer start() {
-        return new TestServer(TestDatabase.create());
+        return start(SampleSettings.NONE);
+    }
+
+    /** A server that loads these samples into its fresh database. */
+    static TestServer start(SampleSettings samples) {
+        return new TestServer(TestDatabase.create(), samples);
     }
 
     ServerSettings settings() {
         return new ServerSettings("127.0.0.1", 0, database.dataDirectory(), database.jdbcUrl(), database.user(),
                 database.password(), 8, null, ADMIN_TOKEN, Duration.ofSeconds(2),
-                SalesforceSettings.EMBEDDED).withPipeline(PIPELINE);
+                SalesforceSettings.EMBEDDED).withPipeline(PIPELINE).withSamples(samples);
     }
 
     /** Stops the server and starts a new one on the same database and data directory. */

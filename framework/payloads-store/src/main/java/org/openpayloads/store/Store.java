@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.SessionFactory;
 import org.jspecify.annotations.Nullable;
+import org.openpayloads.api.ConflictException;
 import org.openpayloads.engine.port.AdminTokenRepository;
 import org.openpayloads.engine.port.CredentialRepository;
 import org.openpayloads.engine.port.IntegrationRepository;
@@ -22,6 +24,7 @@ import org.openpayloads.engine.port.JobQueue;
 import org.openpayloads.engine.port.JobRepository;
 import org.openpayloads.engine.port.PayloadRepository;
 import org.openpayloads.store.crypto.SecretCipher;
+import org.openpayloads.store.entity.SettingEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,8 @@ public final class Store implements AutoCloseable {
     private static final int HEALTH_TIMEOUT_SECONDS = 2;
     private static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
 
+    private static final int SETTING_NAME_MAX = 100;
+
     private final Database database;
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
@@ -46,6 +51,7 @@ public final class Store implements AutoCloseable {
     private final JobRepository jobs;
     private final JdbcJobQueue jobQueue;
     private final AdminTokenRepository adminTokens;
+    private final Transactions transactions;
     private final ExecutorService healthExecutor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "payloads-store-health");
         thread.setDaemon(true);
@@ -58,6 +64,7 @@ public final class Store implements AutoCloseable {
         this.database = database;
         this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
+        this.transactions = transactions;
         PayloadTrees trees = new PayloadTrees();
         this.integrations = new HibernateIntegrationRepository(transactions, trees);
         this.payloads = new HibernatePayloadRepository(transactions, trees);
@@ -122,6 +129,35 @@ public final class Store implements AutoCloseable {
 
     public AdminTokenRepository adminTokens() {
         return adminTokens;
+    }
+
+    /** A named value the store keeps about itself, such as which sample integrations it has loaded. */
+    public Optional<String> setting(String name) {
+        return transactions.read(session -> Optional.ofNullable(session.find(SettingEntity.class, name))
+                .map(SettingEntity::getValue));
+    }
+
+    /**
+     * Stores a named value unless one is stored already.
+     *
+     * @return true when this call stored it; false when the name was taken, perhaps by another process
+     */
+    public boolean putSettingIfAbsent(String name, String value) {
+        if (name.isEmpty() || name.length() > SETTING_NAME_MAX) {
+            throw new IllegalArgumentException("setting name '" + name + "' must be 1 to " + SETTING_NAME_MAX
+                    + " characters");
+        }
+        if (setting(name).isPresent()) {
+            return false;
+        }
+        try {
+            return transactions.write(null, () -> new ConflictException(name, "stored meanwhile"), session -> {
+                session.persist(new SettingEntity(name, value));
+                return true;
+            });
+        } catch (ConflictException e) {
+            return false;
+        }
     }
 
     /**

@@ -49,6 +49,21 @@ class StoreTest {
     }
 
     @Test
+    void aSettingIsStoredOnceAndTheFirstValueStays() {
+        try (OpenStore open = OpenStore.create()) {
+            Store store = open.store();
+
+            assertThat(store.setting("sample.stripe")).isEmpty();
+            assertThat(store.putSettingIfAbsent("sample.stripe", "loaded 1")).isTrue();
+            assertThat(store.putSettingIfAbsent("sample.stripe", "loaded 2")).isFalse();
+
+            assertThat(store.setting("sample.stripe")).contains("loaded 1");
+            assertThatThrownBy(() -> store.putSettingIfAbsent("x".repeat(101), "v"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 100");
+        }
+    }
+
+    @Test
     void isHealthyTurnsFalseWhenTheQueryFailsAndNeverThrows() {
         try (OpenStore open = OpenStore.create()) {
             StoreTesting.execute(open.database(), "DROP TABLE store_setting");

@@ -132,6 +132,9 @@ public final class Functions {
                             String text = args.text(0);
                             return text == null || text.isBlank();
                         }),
+                new Function("item", 2, 2, "item(list, index)",
+                        "The item at index, 0-based; a negative index counts from the end (-1 is the last). Null"
+                                + " for a null list or an index out of range.", Functions::item),
                 new Function("join", 2, 2, "join(list, separator)",
                         "The items of a list as text, joined by the separator; null items count as empty.",
                         Functions::join),
@@ -252,6 +255,16 @@ public final class Functions {
             throw args.error(1, "a separator that is not empty", separator);
         }
         return text == null ? null : List.of(text.split(Pattern.quote(separator), -1));
+    }
+
+    private static @Nullable Object item(Args args) {
+        List<?> items = args.list(0);
+        int index = args.integer(1);
+        if (items == null) {
+            return null;
+        }
+        int position = index < 0 ? items.size() + index : index;
+        return position >= 0 && position < items.size() ? items.get(position) : null;
     }
 
     private static @Nullable String join(Args args) {

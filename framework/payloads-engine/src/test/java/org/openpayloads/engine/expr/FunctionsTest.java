@@ -64,6 +64,11 @@ class FunctionsTest {
             split('a,b,,c', ',')                                => [a, b, , c]
             split('a::b', '::')                                 => [a, b]
             join(split('a,b', ','), '-')                        => a-b
+            item(split('Jenny Rosen', ' '), 0)                  => Jenny
+            item(split('Jenny Rosen', ' '), -1)                 => Rosen
+            item(split('Cher', ' '), -2)                        => null
+            item($.data.object.tags, 3)                         => 3
+            item(null, 0)                                       => null
             join($.data.object.tags, '|')                       => a|b||3
             length('héllo')                                     => 5
             length($.data.object.tags)                          => 4
@@ -101,6 +106,8 @@ class FunctionsTest {
             minorToDecimal('ten', 'USD')    => function 'minorToDecimal', argument 1: expected a number, got text 'ten'
             split('a', concat(''))          => function 'split', argument 2: expected a separator that is not empty, got text ''
             join('a', ',')                  => function 'join', argument 1: expected a list, got text 'a'
+            item('a', 0)                    => function 'item', argument 1: expected a list, got text 'a'
+            item(split('a', ','), 0.5)      => function 'item', argument 2: expected a whole number, got number 0.5
             length($.data.object.nested)    => function 'length', argument 1: expected text or a list, got an object {"x":1}
             isBlank($.data.object.tags)     => function 'isBlank', argument 1: expected text, got a list [a, b, null, 3]
             """)
@@ -154,7 +161,7 @@ class FunctionsTest {
     @Test
     void documentsEveryFunction() {
         assertThat(Functions.docs()).extracting(Functions.Doc::name).containsExactly("coalesce", "concat",
-                "formatDate", "formatNumber", "if", "isBlank", "join", "length", "lower", "minorToDecimal", "now", "number",
+                "formatDate", "formatNumber", "if", "isBlank", "item", "join", "length", "lower", "minorToDecimal", "now", "number",
                 "parseDate", "replace", "split", "substring", "today", "trim", "unixToDatetime", "upper");
         assertThat(Functions.docs()).allSatisfy(doc -> {
             assertThat(doc.signature()).startsWith(doc.name() + "(");

@@ -1,0 +1,161 @@
+package org.openpayloads.server;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample Stripe integration as {@code ./payloads run} loads it: its bundle imported into a fresh database
+ * with its org fields, and Stripe's signed {@code charge.succeeded} webhooks turned into Accounts, Contacts
+ * and charges, through configuration alone.
+ */
+@Tag("database")
+class SampleStripeTest {
+
+    private static final String SECRET = "whsec_sample_test_0123456789abcdef";
+    private static TestServer api;
+
+    @BeforeAll
+    static void start() {
+        api = TestServer.start(new SampleSettings(List.of("stripe"), Map.of("STRIPE_WEBHOOK_SECRET", SECRET)));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void theSampleArrivesWithItsPayloadCredentialAndOrgFields() {
+        api.admin().get("/api/v1/integrations/stripe/payloads/charge").then().statusCode(200)
+                .body("active", equalTo(true)).body("auth.type", equalTo("STRIPE_SIGNATURE"))
+                .body("dedupeKey", equalTo("$.id")).body("orderingKey", equalTo("$.data.object.customer"));
+        api.admin().get("/api/v1/integrations/stripe/credentials/stripe").then().statusCode(200)
+                .body("secrets.webhookSecrets", equalTo("********cdef"));
+        for (String field : List.of("Account/fields/Stripe_Customer_Id__c", "Contact/fields/Stripe_Customer_Id__c",
+                "Stripe_Charge__c/fields/Account__c")) {
+            api.admin().get("/api/v1/org/objects/" + field).then().statusCode(200);
+        }
+        api.admin().post("/api/v1/integrations/stripe/validate").then().statusCode(200)
+                .body("valid", equalTo(true));
+    }
+
+    @Test
+    void aSignedChargeMakesTheAccountTheContactUnderItAndTheCharge() {
+        byte[] event = StripeEvents.chargeSucceeded("evt_sample_1", "cus_sample_1", "Jenny Rosen", 1999, "usd");
+
+        sync(event).then().statusCode(200).body("status", equalTo("COMPLETED"));
+
+        Map<String, Object> account = single("SELECT Id, Name, Description FROM Account "
+                + "WHERE Stripe_Customer_Id__c = 'cus_sample_1'");
+        assertThat(account).containsEntry("Name", "Jenny Rosen")
+                .containsEntry("Description", "Stripe customer cus_sample_1");
+        assertThat(single("SELECT FirstName, LastName, Email, AccountId FROM Contact "
+                + "WHERE Stripe_Customer_Id__c = 'cus_sample_1'")).containsEntry("FirstName", "Jenny")
+                .containsEntry("LastName", "Rosen").containsEntry("Email", "cus_sample_1@example.com")
+                .containsEntry("AccountId", account.get("Id"));
+        assertThat(single("SELECT Amount__c, Currency__c, Account__c FROM Stripe_Charge__c "
+                + "WHERE Stripe_Charge_Id__c = 'ch_evt_sample_1'")).containsEntry("Amount__c", 19.99f)
+                .containsEntry("Currency__c", "USD").containsEntry("Account__c", account.get("Id"));
+    }
+
+    @Test
+    void aZeroDecimalCurrencyKeepsItsAmount() {
+        sync(StripeEvents.chargeSucceeded("evt_sample_jpy", "cus_sample_jpy", "Sato", 1000, "jpy")).then()
+                .statusCode(200);
+
+        assertThat(single("SELECT Amount__c, Currency__c FROM Stripe_Charge__c "
+                + "WHERE Stripe_Charge_Id__c = 'ch_evt_sample_jpy'")).containsEntry("Amount__c", 1000.0f)
+                .containsEntry("Currency__c", "JPY");
+        assertThat(single("SELECT FirstName, LastName FROM Contact WHERE Stripe_Customer_Id__c = 'cus_sample_jpy'"))
+                .containsEntry("FirstName", null).containsEntry("LastName", "Sato");
+    }
+
+    @Test
+    void twentyConcurrentChargesOfOneNewCustomerMakeOneAccountAndOneContact() throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                byte[] event = StripeEvents.chargeSucceeded("evt_sample_burst_" + i, "cus_sample_burst",
+                        "Burst Customer", 100 + i, "usd");
+                answers.add(senders.submit(() -> sync(event).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(query("SELECT Id FROM Account WHERE Stripe_Customer_Id__c = 'cus_sample_burst'")).hasSize(1);
+        assertThat(query("SELECT Id FROM Contact WHERE Stripe_Customer_Id__c = 'cus_sample_burst'")).hasSize(1);
+        assertThat(query("SELECT Id FROM Stripe_Charge__c WHERE Account__r.Stripe_Customer_Id__c = "
+                + "'cus_sample_burst'")).hasSize(20);
+    }
+
+    @Test
+    void aRedeliveryIsADuplicateAndAGuestChargeWritesNothing() {
+        byte[] event = StripeEvents.chargeSucceeded("evt_sample_again", "cus_sample_again", "Ann Again", 500, "usd");
+        long first = sync(event).then().statusCode(200).extract().jsonPath().getLong("jobId");
+
+        sync(event).then().statusCode(200).body("duplicate", equalTo(true)).body("jobId", equalTo((int) first));
+        JsonPath guest = sync(StripeEvents.chargeSucceeded("evt_sample_guest", null, "Guest Buyer", 700, "usd"))
+                .then().statusCode(200).body("status", equalTo("COMPLETED")).extract().jsonPath();
+
+        assertThat(guest.getList("results.operation")).containsExactly("SKIP", "SKIP", "SKIP");
+        assertThat(query("SELECT Id FROM Account WHERE Stripe_Customer_Id__c = 'cus_sample_again'")).hasSize(1);
+        assertThat(query("SELECT Id FROM Contact WHERE Email = 'evt_sample_guest@example.com'")).isEmpty();
+    }
+
+    @Test
+    void theSecretComesFromTheVariablesAndAnyOtherSignatureIsRefused() {
+        byte[] event = StripeEvents.chargeSucceeded("evt_sample_forged", "cus_sample_forged", "Eve", 500, "usd");
+
+        given().baseUri("http://localhost").port(api.server().port()).contentType("application/json")
+                .header("Stripe-Signature", StripeEvents.signature(event, "whsec_openpayloads_demo_secret"))
+                .body(event).post("/in/stripe/charge").then().statusCode(401)
+                .body("error.code", equalTo("UNAUTHORIZED"));
+    }
+
+    @Test
+    void theSampleIsLoadedOnceSoADeletedOneStaysDeleted() {
+        try (TestServer other = TestServer.start(new SampleSettings(List.of("stripe"), Map.of()))) {
+            other.admin().delete("/api/v1/integrations/stripe").then().statusCode(204);
+
+            other.restart();
+
+            other.admin().get("/api/v1/integrations/stripe").then().statusCode(404);
+        }
+    }
+
+    private static Response sync(byte[] event) {
+        return given().baseUri("http://localhost").port(api.server().port()).contentType("application/json")
+                .header("Stripe-Signature", StripeEvents.signature(event, SECRET)).queryParam("mode", "sync")
+                .body(event).post("/in/stripe/charge");
+    }
+
+    private static List<Map<String, Object>> query(String soql) {
+        return api.admin().queryParam("q", soql).get("/services/data/v62.0/query").then().statusCode(200)
+                .extract().jsonPath().getList("records");
+    }
+
+    private static Map<String, Object> single(String soql) {
+        List<Map<String, Object>> records = query(soql);
+        assertThat(records).as(soql).hasSize(1);
+        return records.get(0);
+    }
+}
