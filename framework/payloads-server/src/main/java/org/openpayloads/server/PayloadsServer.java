@@ -126,6 +126,7 @@ public final class PayloadsServer implements AutoCloseable {
                 listener.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
                 // Webhook senders keep their connections; Grizzly would close each after 256 requests.
                 listener.getKeepAlive().setMaxRequestsCount(-1);
+                listener.registerAddOn(new DeclineH2cUpgrade());
             });
             http.start();
             int port = http.getListeners().iterator().next().getPort();

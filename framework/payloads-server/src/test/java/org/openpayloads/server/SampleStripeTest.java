@@ -6,6 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +134,24 @@ class SampleStripeTest {
                 .header("Stripe-Signature", StripeEvents.signature(event, "whsec_openpayloads_demo_secret"))
                 .body(event).post("/in/stripe/charge").then().statusCode(401)
                 .body("error.code", equalTo("UNAUTHORIZED"));
+    }
+
+    @Test
+    void aClientAskingForH2cIsAnsweredOverHttp11() throws Exception {
+        // The JDK's HttpClient asks for HTTP/2 by default: Upgrade: h2c on a request with a body.
+        byte[] event = StripeEvents.chargeSucceeded("evt_sample_h2c", "cus_sample_h2c", "Hugh Two", 500, "usd");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + api.server().port()
+                        + "/in/stripe/charge?mode=sync")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", StripeEvents.signature(event, SECRET))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
+
+        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(query("SELECT Id FROM Account WHERE Stripe_Customer_Id__c = 'cus_sample_h2c'")).hasSize(1);
     }
 
     @Test
