@@ -46,7 +46,8 @@ public final class ChargeEvents {
             throw new IllegalArgumentException("customer number must be 1 or more, was " + n);
         }
         String first = FIRST.get((n - 1) % FIRST.size());
-        String last = LAST.get((n - 1) / FIRST.size() % LAST.size());
+        // Ada Lovelace, Grace Hopper...: a distinct name for each of the first hundred customers.
+        String last = LAST.get((n - 1 + (n - 1) / FIRST.size()) % LAST.size());
         String[] city = CITIES.get((n - 1) % CITIES.size());
         return new Customer(String.format(Locale.ROOT, "cus_demo%06d", n), first + " " + last,
                 (first + "." + last + n + "@example.com").toLowerCase(Locale.ROOT),

@@ -52,7 +52,9 @@ class ChargeEventsTest {
         assertThat(ChargeEvents.customer(1)).isEqualTo(ChargeEvents.customer(1));
         assertThat(ChargeEvents.customer(1).id()).isEqualTo("cus_demo000001");
         assertThat(ChargeEvents.customer(1).name()).isEqualTo("Jenny Rosen");
-        assertThat(ChargeEvents.customer(2).name()).isNotEqualTo(ChargeEvents.customer(1).name());
+        assertThat(ChargeEvents.customer(2).name()).isEqualTo("Ada Lovelace");
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(n -> ChargeEvents.customer(n).name())
+                .distinct().count()).isEqualTo(100);
     }
 
     private static List<String> fieldNames(JsonNode node) {
