@@ -45,7 +45,7 @@ public final class JobWorkers implements AutoCloseable {
     private final WorkerSettings settings;
     private final Clock clock;
     private final String workerId;
-    /** Jobs claimed by a claim that comes back full. */
+    /** The most jobs one claim takes: the claim batch, at most one per thread. */
     private final int batch;
     /** Jobs this process holds at once: one per thread, and one batch more waiting for a thread. */
     private final Semaphore freeSlots;

@@ -7,7 +7,8 @@ import java.util.Objects;
  * How a process runs queued jobs.
  *
  * @param threads jobs run at once
- * @param claimBatch the most jobs one claim takes
+ * @param claimBatch the most jobs one claim takes (at most {@code threads}); while there is a backlog, also how
+ *     many claimed jobs may wait for a free thread
  * @param lease how long a claimed job is held without a renewal; renewed every third of it
  * @param pollInterval how often an idle process looks for due jobs that another process queued, or whose
  *     backoff ended (jobs queued by this process wake it at once)

@@ -60,7 +60,7 @@ class ExpressionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
-            concatt('a')   => unknown function 'concatt' at column 1; expected one of coalesce, concat, formatDate, formatNumber, if, isBlank, join, length, lower, minorToDecimal, now, number, parseDate, replace, split, substring, today, trim, unixToDatetime, upper
+            concatt('a')   => unknown function 'concatt' at column 1; expected one of coalesce, concat, formatDate, formatNumber, if, isBlank, item, join, length, lower, minorToDecimal, now, number, parseDate, replace, split, substring, today, trim, unixToDatetime, upper
             concat('a', (1 == 2) => expected ',' or ')' at column 21
             (1 == 2        => expected ')' at column 8
             upper('a' 'b') => expected ',' or ')' at column 11
