@@ -58,43 +58,55 @@ final class Exchange {
      * @throws StripeRetriableException when the attempts ran out on a failure that may pass
      */
     HttpResult send(HttpCall call, String path) {
-        String what = call.method() + " " + path;
         for (int attempt = 1; ; attempt++) {
             calls.incrementAndGet();
-            HttpResult result;
+            Retry retry;
             try {
-                result = await(call);
-            } catch (IOException e) {
-                String why = e instanceof HttpTimeoutException ? "timed out after " + call.timeout().toSeconds() + " s"
-                        : "failed: " + config.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
-                String message = "Stripe " + what + " " + why;
-                if (attempt >= config.maxAttempts()) {
-                    throw new StripeRetriableException(message + gaveUp(attempt), null, attempt, null, e);
+                HttpResult result = await(call);
+                if (result.isSuccess()) {
+                    return result;
                 }
-                pause(message, attempt, backoff.delay(attempt));
-                continue;
+                retry = afterRefusal(call, path, attempt, result);
+            } catch (IOException e) {
+                retry = afterNoAnswer(call, path, attempt, e);
             }
-            if (result.isSuccess()) {
-                return result;
-            }
-            StripeError error = StripeError.of(result, config::redact);
-            if (!retryable(result)) {
-                throw new StripeException(call.method(), path, error);
-            }
-            String message = error.describe(call.method(), path);
-            Optional<Duration> retryAfter = Backoff.retryAfter(result, clock);
-            if (retryAfter.isPresent() && retryAfter.get().compareTo(Backoff.MAX_HONOURED_RETRY_AFTER) > 0) {
-                throw new StripeRetriableException(message + "; Stripe asked to retry after "
-                        + retryAfter.get().toSeconds() + " s, longer than the client waits itself (at most "
-                        + Backoff.MAX_HONOURED_RETRY_AFTER.toSeconds() + " s)", error, attempt, retryAfter.get(), null);
-            }
-            if (attempt >= config.maxAttempts()) {
-                throw new StripeRetriableException(message + gaveUp(attempt), error, attempt, retryAfter.orElse(null),
-                        null);
-            }
-            Duration wait = backoff.delay(attempt);
-            pause(message, attempt, retryAfter.filter(r -> r.compareTo(wait) > 0).orElse(wait));
+            pause(retry, attempt);
         }
+    }
+
+    /** Why the next attempt is made, and when. */
+    private record Retry(String why, Duration delay) {
+    }
+
+    /** The retry after a failed answer; throws when there is none. */
+    private Retry afterRefusal(HttpCall call, String path, int attempt, HttpResult result) {
+        StripeError error = StripeError.of(result, config::redact);
+        if (!retryable(result)) {
+            throw new StripeException(call.method(), path, error);
+        }
+        String message = error.describe(call.method(), path);
+        Optional<Duration> retryAfter = Backoff.retryAfter(result, clock);
+        if (retryAfter.isPresent() && retryAfter.get().compareTo(Backoff.MAX_HONOURED_RETRY_AFTER) > 0) {
+            throw new StripeRetriableException(message + "; Stripe asked to retry after " + retryAfter.get().toSeconds()
+                    + " s, longer than the client waits itself (at most " + Backoff.MAX_HONOURED_RETRY_AFTER.toSeconds()
+                    + " s)", error, attempt, retryAfter.get(), null);
+        }
+        if (attempt >= config.maxAttempts()) {
+            throw new StripeRetriableException(message + gaveUp(attempt), error, attempt, retryAfter.orElse(null), null);
+        }
+        Duration wait = backoff.delay(attempt);
+        return new Retry(message, retryAfter.filter(r -> r.compareTo(wait) > 0).orElse(wait));
+    }
+
+    /** The retry after a timeout or a lost connection; throws when the attempts are used up. */
+    private Retry afterNoAnswer(HttpCall call, String path, int attempt, IOException e) {
+        String message = "Stripe " + call.method() + " " + path + " " + (e instanceof HttpTimeoutException
+                ? "timed out after " + call.timeout().toSeconds() + " s"
+                : "failed: " + config.redact(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        if (attempt >= config.maxAttempts()) {
+            throw new StripeRetriableException(message + gaveUp(attempt), null, attempt, null, redacted(e));
+        }
+        return new Retry(message, backoff.delay(attempt));
     }
 
     private static boolean retryable(HttpResult result) {
@@ -138,16 +150,33 @@ final class Exchange {
         }
     }
 
-    private void pause(String message, int attempt, Duration wait) {
-        LOG.log(Level.DEBUG, () -> message + "; attempt " + attempt + " of " + config.maxAttempts() + ", next in "
-                + wait.toMillis() + " ms");
+    private void pause(Retry retry, int attempt) {
+        LOG.log(Level.DEBUG, () -> retry.why() + "; attempt " + attempt + " of " + config.maxAttempts() + ", next in "
+                + retry.delay().toMillis() + " ms");
         try {
-            sleeper.sleep(wait);
+            sleeper.sleep(retry.delay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RetriableException(message + "; interrupted while waiting to retry, after " + attempt
+            throw new RetriableException(retry.why() + "; interrupted while waiting to retry, after " + attempt
                     + " attempts", e);
         }
+    }
+
+    /**
+     * {@code failure}, or a copy with every secret hidden when a message in its chain holds one: a
+     * transport may quote what it tried to send.
+     */
+    private Throwable redacted(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (!config.redact(message).equals(message)) {
+                IOException copy = new IOException(config.redact(failure.toString()) + " (cause dropped: it quoted a "
+                        + "secret)");
+                copy.setStackTrace(failure.getStackTrace());
+                return copy;
+            }
+        }
+        return failure;
     }
 
     private static Throwable unwrap(Throwable failure) {

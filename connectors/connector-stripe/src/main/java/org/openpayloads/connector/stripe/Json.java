@@ -3,6 +3,7 @@ package org.openpayloads.connector.stripe;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.util.Optional;
@@ -10,8 +11,13 @@ import java.util.Optional;
 /** JSON out of the API. */
 final class Json {
 
-    /** Decimals as BigDecimal: Stripe sends amounts as integers, but fees and rates can be decimals. */
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Decimals as BigDecimal with their scale kept: amounts are integers, but rates and decimal amounts
+     * ({@code unit_amount_decimal}) are not, and 0.0250 should not come back as 0.025.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private Json() {
     }

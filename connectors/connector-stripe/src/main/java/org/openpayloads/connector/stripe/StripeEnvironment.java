@@ -103,9 +103,11 @@ public enum StripeEnvironment {
             String key = secretKey.strip();
             for (KeyKind kind : values()) {
                 if (key.startsWith(kind.prefix)) {
-                    return FIELD + " starts with " + kind.prefix + " but " + (key.length() == kind.prefix.length()
-                            ? "nothing follows it" : "the rest has characters other than letters, digits and _ (was a space or quote "
-                            + "pasted with it?)") + "; expected the whole key as the Dashboard shows it";
+                    String rest = key.length() == kind.prefix.length() ? "nothing follows it"
+                            : "the rest has characters other than letters, digits and _ (was a space or quote pasted "
+                            + "with it?)";
+                    return FIELD + " starts with " + kind.prefix + " but " + rest
+                            + "; expected the whole key as the Dashboard shows it";
                 }
             }
             String expected = "; expected a secret key (sk_test_… or sk_live_…) or a restricted key (rk_test_… or "

@@ -30,10 +30,10 @@ public record StripeError(int status, @Nullable String type, @Nullable String co
         String requestId = result.header("Request-Id").orElse(null);
         JsonNode error = Json.tree(result.body()).path("error");
         if (error.isObject()) {
-            String message = text(error, "message");
-            return new StripeError(result.status(), text(error, "type"), text(error, "code"),
-                    text(error, "decline_code"), text(error, "param"),
-                    redact.apply(message == null ? "(no message)" : message), text(error, "doc_url"), requestId);
+            String message = text(error, "message", redact);
+            return new StripeError(result.status(), text(error, "type", redact), text(error, "code", redact),
+                    text(error, "decline_code", redact), text(error, "param", redact),
+                    message == null ? "(no message)" : message, text(error, "doc_url", redact), requestId);
         }
         String body = result.bodyText().strip();
         String shown = body.isEmpty() ? "(no body)"
@@ -64,8 +64,8 @@ public record StripeError(int status, @Nullable String type, @Nullable String co
         return text.toString();
     }
 
-    private static @Nullable String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field, UnaryOperator<String> redact) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+        return value == null || value.isNull() || value.isContainerNode() ? null : redact.apply(value.asText());
     }
 }
