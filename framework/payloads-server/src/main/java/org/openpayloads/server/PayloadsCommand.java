@@ -64,6 +64,10 @@ public final class PayloadsCommand {
                 + "or none (PAYLOADS_SAMPLES). Default: stripe.")
         @Nullable String samples;
 
+        @Option(names = "--environment", description = "sandbox (test payment keys, sandbox logins only) or "
+                + "production (live ones only) (PAYLOADS_ENVIRONMENT). Default: sandbox.")
+        @Nullable String environment;
+
         @Option(names = "--config", description = "A properties file with port, data.dir, db.url, db.user, "
                 + "db.password, db.pool.size (PAYLOADS_CONFIG).")
         @Nullable Path config;
@@ -104,6 +108,7 @@ public final class PayloadsCommand {
             put(flags, Setting.DB_PASSWORD, dbPassword);
             put(flags, Setting.POOL_SIZE, poolSize);
             put(flags, Setting.SAMPLES, samples);
+            put(flags, Setting.ENVIRONMENT, environment);
             return flags;
         }
 

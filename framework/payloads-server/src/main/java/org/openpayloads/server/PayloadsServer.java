@@ -92,7 +92,7 @@ public final class PayloadsServer implements AutoCloseable {
             tokens.bootstrap(settings.adminToken()).ifPresent(issued -> printFirstToken(console, issued.value()));
             org = DefaultOrg.open(settings.salesforce(), store, tokens, key, clock);
             ConfigurationService configuration = new ConfigurationService(store.integrations(), store.payloads(),
-                    store.credentials());
+                    store.credentials(), new EnvironmentGuard(settings.environment()));
             DefaultOrg targetOrg = org;
             SampleIntegrations.load(settings.samples(), store, configuration, new BundleImporter(configuration,
                     ApiJson.newMapper(), targetOrg::ensureSchema), clock);

@@ -29,7 +29,8 @@ import org.openpayloads.engine.job.WorkerSettings;
 public record ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
                              String dbPassword, int poolSize, @Nullable String masterKey,
                              @Nullable String adminToken, Duration shutdownGrace, SalesforceSettings salesforce,
-                             MappingSettings mapping, PipelineSettings pipeline, SampleSettings samples) {
+                             MappingSettings mapping, PipelineSettings pipeline, SampleSettings samples,
+                             EnvironmentProfile environment) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_POOL_SIZE = 20;
@@ -45,6 +46,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         mapping = mapping == null ? MappingSettings.DEFAULTS : mapping;
         pipeline = pipeline == null ? PipelineSettings.DEFAULTS : pipeline;
         samples = samples == null ? SampleSettings.NONE : samples;
+        environment = environment == null ? EnvironmentProfile.SANDBOX : environment;
     }
 
     /** Settings without samples. */
@@ -53,7 +55,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                           Duration shutdownGrace, SalesforceSettings salesforce, MappingSettings mapping,
                           PipelineSettings pipeline) {
         this(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken, shutdownGrace,
-                salesforce, mapping, pipeline, SampleSettings.NONE);
+                salesforce, mapping, pipeline, SampleSettings.NONE, EnvironmentProfile.SANDBOX);
     }
 
     /** Settings with the pipeline's defaults. */
@@ -67,13 +69,19 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
     /** These settings with another pipeline's. */
     public ServerSettings withPipeline(PipelineSettings newPipeline) {
         return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
-                shutdownGrace, salesforce, mapping, newPipeline, samples);
+                shutdownGrace, salesforce, mapping, newPipeline, samples, environment);
     }
 
     /** These settings with other samples. */
     public ServerSettings withSamples(SampleSettings newSamples) {
         return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
-                shutdownGrace, salesforce, mapping, pipeline, newSamples);
+                shutdownGrace, salesforce, mapping, pipeline, newSamples, environment);
+    }
+
+    /** These settings in another environment. */
+    public ServerSettings withEnvironment(EnvironmentProfile newEnvironment) {
+        return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
+                shutdownGrace, salesforce, mapping, pipeline, samples, newEnvironment);
     }
 
     /** Settings with the mapping engine's defaults. */
@@ -89,7 +97,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         return "ServerSettings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", dbUrl="
                 + (dbUrl == null ? "(embedded HSQLDB)" : dbUrl) + ", dbUser=" + dbUser + ", poolSize=" + poolSize
                 + ", masterKey=" + (masterKey == null ? "(key file)" : "[hidden]") + ", adminToken="
-                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + ", pipeline=" + pipeline + ", samples=" + samples + "]";
+                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + ", pipeline=" + pipeline + ", samples=" + samples + ", environment=" + environment + "]";
     }
 
     /** One setting: its flag, environment variable and property name. */
@@ -122,7 +130,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         RETRY_MAX_SECONDS(null, "PAYLOADS_RETRY_MAX_SECONDS", "retry.max.seconds"),
         JOB_RETENTION_DAYS(null, "PAYLOADS_JOB_RETENTION_DAYS", "job.retention.days"),
         CONFIG_CACHE_MILLIS(null, "PAYLOADS_CONFIG_CACHE_MILLIS", "config.cache.millis"),
-        SAMPLES("--samples", "PAYLOADS_SAMPLES", "samples");
+        SAMPLES("--samples", "PAYLOADS_SAMPLES", "samples"),
+        ENVIRONMENT("--environment", "PAYLOADS_ENVIRONMENT", "environment");
 
         final @Nullable String flag;
         final String environment;
@@ -164,7 +173,12 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                 salesforce(r),
                 mapping(r),
                 pipeline(r),
-                samples(r, environment));
+                samples(r, environment),
+                environment(r));
+        if (!settings.salesforce().embedded()) {
+            new EnvironmentGuard(settings.environment()).salesforceLoginProblem(settings.salesforce().loginUrl())
+                    .ifPresent(problem -> r.errors.add(new FieldError(r.sourceOf(Setting.SALESFORCE_URL), problem)));
+        }
         if (!r.errors.isEmpty()) {
             throw new ConfigException(r.errors);
         }
@@ -173,6 +187,18 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                     + "' is not supported; expected a jdbc:postgresql: or jdbc:hsqldb: URL");
         }
         return settings;
+    }
+
+    private static EnvironmentProfile environment(Resolver r) {
+        String value = r.text(Setting.ENVIRONMENT, "sandbox").trim();
+        for (EnvironmentProfile profile : EnvironmentProfile.values()) {
+            if (profile.lowerName().equalsIgnoreCase(value)) {
+                return profile;
+            }
+        }
+        r.errors.add(new FieldError(r.sourceOf(Setting.ENVIRONMENT), "'" + value + "' is not an environment; "
+                + "expected sandbox or production"));
+        return EnvironmentProfile.SANDBOX;
     }
 
     /** The samples a fresh database gets: {@code stripe} by default, {@code none} for none. */

@@ -86,4 +86,32 @@ class CredentialsApiTest {
         api.admin().get(CREDENTIALS + "/in-use").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"))
                 .body("error.fields", org.hamcrest.Matchers.anyOf(nullValue(), org.hamcrest.Matchers.empty()));
     }
+
+    @Test
+    void aSandboxServerRefusesALiveStripeKeyOnSaveWithoutQuotingIt() {
+        String live = "sk_live_51Hx0000000000000000000000";
+        String refused = api.admin().body("""
+                {"apiName":"live-stripe","label":"Live","type":"STRIPE","secrets":{"secretKey":"%s"}}
+                """.formatted(live)).post(CREDENTIALS).then().statusCode(422)
+                .body("error.fields[0].field", equalTo("secrets.secretKey"))
+                .extract().asString();
+
+        assertThat(refused).contains("live secret key", "PAYLOADS_ENVIRONMENT=sandbox").doesNotContain(live);
+        api.admin().get(CREDENTIALS + "/live-stripe").then().statusCode(404);
+    }
+
+    @Test
+    void aSandboxServerRefusesAProductionSalesforceLogin() {
+        api.admin().body("""
+                {"apiName":"prod-org","label":"Org","type":"SALESFORCE",
+                 "attributes":{"loginUrl":"https://login.salesforce.com","clientId":"3MVG9"},
+                 "secrets":{"clientSecret":"s3cr3t-value"}}
+                """).post(CREDENTIALS).then().statusCode(422)
+                .body("error.fields[0].field", equalTo("attributes.loginUrl"));
+        api.admin().body("""
+                {"apiName":"sandbox-org","label":"Org","type":"SALESFORCE",
+                 "attributes":{"loginUrl":"https://test.salesforce.com","clientId":"3MVG9"},
+                 "secrets":{"clientSecret":"s3cr3t-value"}}
+                """).post(CREDENTIALS).then().statusCode(201);
+    }
 }

@@ -85,6 +85,30 @@ class ServerSettingsTest {
     }
 
     @Test
+    void serversRunInTheSandboxUnlessSetToProduction() {
+        assertThat(ServerSettings.resolve(Map.of(), Map.of(), null).environment())
+                .isEqualTo(EnvironmentProfile.SANDBOX);
+        assertThat(ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_ENVIRONMENT", "Production"), null).environment())
+                .isEqualTo(EnvironmentProfile.PRODUCTION);
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_ENVIRONMENT", "staging"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PAYLOADS_ENVIRONMENT")
+                .hasMessageContaining("'staging' is not an environment; expected sandbox or production");
+    }
+
+    @Test
+    void aSandboxServerRefusesAProductionOrgAsItsDefaultOrg() {
+        Map<String, String> production = Map.of("PAYLOADS_SALESFORCE_URL", "https://login.salesforce.com",
+                "PAYLOADS_SALESFORCE_CLIENT_ID", "3MVG9", "PAYLOADS_SALESFORCE_CLIENT_SECRET", "s3cr3t");
+
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), production, null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PAYLOADS_SALESFORCE_URL")
+                .hasMessageContaining("production org").hasMessageNotContaining("s3cr3t");
+        Map<String, String> both = new java.util.HashMap<>(production);
+        both.put("PAYLOADS_ENVIRONMENT", "production");
+        assertThat(ServerSettings.resolve(Map.of(), both, null).environment()).isEqualTo(EnvironmentProfile.PRODUCTION);
+    }
+
+    @Test
     void theMappingEngineRunsInUtcWithFiveMinutesOfLookupCacheUnlessSetOtherwise() {
         assertThat(ServerSettings.resolve(Map.of(), Map.of(), null).mapping()).isEqualTo(MappingSettings.DEFAULTS);
         assertThat(MappingSettings.DEFAULTS.lookupCacheTtl()).isEqualTo(java.time.Duration.ofMinutes(5));

@@ -38,14 +38,22 @@ public final class ConfigurationService {
     private final IntegrationRepository integrations;
     private final PayloadRepository payloads;
     private final CredentialRepository credentials;
+    private final CredentialPolicy policy;
     private final ConfigValidator validator = new ConfigValidator();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public ConfigurationService(IntegrationRepository integrations, PayloadRepository payloads,
                                 CredentialRepository credentials) {
+        this(integrations, payloads, credentials, CredentialPolicy.NONE);
+    }
+
+    /** With a rule of the server's own that every saved credential must pass. */
+    public ConfigurationService(IntegrationRepository integrations, PayloadRepository payloads,
+                                CredentialRepository credentials, CredentialPolicy policy) {
         this.integrations = integrations;
         this.payloads = payloads;
         this.credentials = credentials;
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     // Integrations
@@ -236,7 +244,7 @@ public final class ConfigurationService {
 
     public Credential createCredential(String integration, CredentialChange credential, String actor) {
         integration(integration);
-        throwIfInvalid(validator.validate(credential, Set.of()));
+        throwIfInvalid(credentialErrors(credential, Set.of()));
         return changed(credentials.create(integration, credential, actor));
     }
 
@@ -244,7 +252,7 @@ public final class ConfigurationService {
                                         String actor) {
         Credential current = credential(integration, apiName);
         Set<String> stored = current.type() == credential.type() ? current.maskedSecrets().keySet() : Set.of();
-        throwIfInvalid(validator.validate(credential, stored));
+        throwIfInvalid(credentialErrors(credential, stored));
         if (!apiName.equals(credential.apiName())) {
             throwIfReferenced(integration, apiName, "renamed");
         }
@@ -256,6 +264,12 @@ public final class ConfigurationService {
         throwIfReferenced(integration, apiName, "deleted");
         credentials.delete(integration, apiName, actor);
         changed(null);
+    }
+
+    private List<FieldError> credentialErrors(CredentialChange credential, Set<String> storedSecrets) {
+        List<FieldError> errors = new ArrayList<>(validator.validate(credential, storedSecrets));
+        errors.addAll(policy.check(credential));
+        return errors;
     }
 
     private void throwIfReferenced(String integration, String credential, String verb) {
