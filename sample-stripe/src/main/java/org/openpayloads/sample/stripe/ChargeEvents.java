@@ -60,17 +60,16 @@ public final class ChargeEvents {
                            @Nullable String state, String postalCode, String country) {
     }
 
-    /**
-     * One event's body.
-     *
-     * @param customer the charge's customer; null for a guest charge (its billing details are still set)
-     * @param amount in the currency's minor units, as Stripe sends it
-     */
-    public byte[] chargeSucceeded(String eventId, String chargeId, @Nullable Customer customer, Customer billing,
-                                  long amount, String currency, Instant created) {
-        ObjectNode data = template.deepCopy();
-        ObjectNode charge = (ObjectNode) data.get("object");
+    /** The charge itself, as {@code GET /v1/charges/{id}} answers: the published charge with these values. */
+    public ObjectNode charge(String chargeId, @Nullable Customer customer, Customer billing, long amount,
+                             String currency, Instant created) {
+        ObjectNode charge = JSON.createObjectNode();
+        // The published charge leaves out the type Stripe puts first in every object.
         charge.put("id", chargeId);
+        charge.put("object", "charge");
+        ObjectNode published = ((ObjectNode) template.get("object")).deepCopy();
+        published.remove(List.of("id", "object"));
+        charge.setAll(published);
         charge.put("customer", customer == null ? null : customer.id());
         charge.put("amount", amount);
         charge.put("amount_captured", amount);
@@ -88,6 +87,19 @@ public final class ChargeEvents {
         details.put("email", billing.email());
         details.put("name", billing.name());
         details.put("phone", billing.phone());
+        return charge;
+    }
+
+    /**
+     * One event's body.
+     *
+     * @param customer the charge's customer; null for a guest charge (its billing details are still set)
+     * @param amount in the currency's minor units, as Stripe sends it
+     */
+    public byte[] chargeSucceeded(String eventId, String chargeId, @Nullable Customer customer, Customer billing,
+                                  long amount, String currency, Instant created) {
+        ObjectNode data = JSON.createObjectNode();
+        data.set("object", charge(chargeId, customer, billing, amount, currency, created));
         ObjectNode event = JSON.createObjectNode();
         event.put("id", eventId);
         event.put("object", "event");

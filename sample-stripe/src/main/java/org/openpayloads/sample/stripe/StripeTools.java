@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./payloads stripe <command>}: the Stripe demo's tools. */
-@Command(name = "payloads stripe", mixinStandardHelpOptions = true, subcommands = SendEventsCommand.class,
-        description = "Tools for the Stripe demo.")
+@Command(name = "payloads stripe", mixinStandardHelpOptions = true,
+        subcommands = {SendEventsCommand.class, SimulatorCommand.class}, description = "Tools for the Stripe demo.")
 public final class StripeTools implements Runnable {
 
     @Override
