@@ -391,10 +391,10 @@ class InboundFuzzTest {
                 case 0 -> null;
                 case 1 -> body -> "";
                 case 2 -> body -> garbage;
-                case 3 -> body -> StripeWebhooks.signature(secret, stale, body);
-                case 4 -> body -> StripeWebhooks.signature(secret, future, body);
-                case 5 -> body -> StripeWebhooks.signature("whsec_not_the_secret", nowSeconds(), body);
-                case 6 -> body -> StripeWebhooks.signature(secret, nowSeconds(), Arrays.copyOf(body, body.length + 1));
+                case 3 -> body -> StripeEvents.signature(body, secret, stale);
+                case 4 -> body -> StripeEvents.signature(body, secret, future);
+                case 5 -> body -> StripeEvents.signature(body, "whsec_not_the_secret", nowSeconds());
+                case 6 -> body -> StripeEvents.signature(Arrays.copyOf(body, body.length + 1), secret, nowSeconds());
                 case 7 -> body -> StripeWebhooks.signNow(body).toUpperCase(java.util.Locale.ROOT).replace("T=", "t=")
                         .replace("V1=", "v1=");
                 case 8 -> body -> StripeWebhooks.signNow(body).replace("v1=", "v0=");
@@ -437,7 +437,7 @@ class InboundFuzzTest {
             byte[] body = pick(WRONG_SHAPES).getBytes(StandardCharsets.UTF_8);
             Map<String, String> headers = garbageHeaders();
             headers.put("Content-Type", pick(GOOD_TYPES));
-            String forged = StripeWebhooks.signature("whsec_forged", nowSeconds(), body);
+            String forged = StripeEvents.signature(body, "whsec_forged", nowSeconds());
             return new Case(index, "wrong shape, unsigned", new String(body, StandardCharsets.UTF_8), "POST",
                     InboundProcesses.ENDPOINT, headers, () -> body, false,
                     random.nextBoolean() ? null : b -> forged, Set.of(401));

@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -29,7 +28,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +40,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.testkit.Fixtures;
 import org.openpayloads.testkit.TestDatabase;
@@ -394,21 +390,9 @@ final class InboundProcesses {
             return events;
         }
 
-        /** {@code t=<unix seconds>,v1=<lowercase hex HMAC-SHA256 of "<t>.<body>">}, keyed with the secret. */
-        static String signature(String secret, long timestamp, byte[] body) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-                return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is not available", e);
-            }
-        }
-
         /** The signature Stripe sends now, with the secret the credential holds. */
         static String signNow(byte[] body) {
-            return signature(Samples.STRIPE_WEBHOOK_SECRET, Instant.now().getEpochSecond(), body);
+            return StripeEvents.signature(body, Samples.STRIPE_WEBHOOK_SECRET, Instant.now().getEpochSecond());
         }
     }
 

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,9 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.openpayloads.engine.model.JobStatus;
 import org.openpayloads.engine.model.NewJob;
 import org.openpayloads.engine.port.JobQueue.Receipt;
@@ -52,21 +48,21 @@ final class BatchedIntake implements AutoCloseable {
             + "?::bytea)";
 
     private final DataSource dataSource;
-    private final Function<NewJob, String> headersJson;
-    private final Function<@Nullable String, @Nullable String> contentTypeColumn;
+    private final JobColumns columns;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean open = true;
 
-    /**
-     * @param headersJson the request headers of a job as the column keeps them
-     * @param contentTypeColumn the content type as the column keeps it
-     */
-    BatchedIntake(DataSource dataSource, Function<NewJob, String> headersJson,
-                  Function<@Nullable String, @Nullable String> contentTypeColumn) {
+    /** Binds a job's own columns, from direction to body, as the single-row INSERT does. */
+    @FunctionalInterface
+    interface JobColumns {
+        /** Binds them from parameter {@code first}; returns the next parameter's index. */
+        int bind(PreparedStatement statement, int first, NewJob job, Instant receivedAt) throws SQLException;
+    }
+
+    BatchedIntake(DataSource dataSource, JobColumns columns) {
         this.dataSource = dataSource;
-        this.headersJson = headersJson;
-        this.contentTypeColumn = contentTypeColumn;
+        this.columns = columns;
         for (int i = 1; i <= WRITERS; i++) {
             Thread writer = new Thread(this::writeBatches, "payloads-intake-writer-" + i);
             writer.setDaemon(true);
@@ -169,30 +165,7 @@ final class BatchedIntake implements AutoCloseable {
                 statement.setLong(i++, pending.id);
                 statement.setString(i++, job.integration());
                 statement.setString(i++, job.payload());
-                statement.setString(i++, job.direction().name());
-                statement.setString(i++, job.status().name());
-                statement.setString(i++, job.source().name());
-                statement.setObject(i++, pending.receivedAt.atOffset(ZoneOffset.UTC));
-                if (job.status() == JobStatus.QUEUED) {
-                    statement.setObject(i++, pending.receivedAt.atOffset(ZoneOffset.UTC));
-                } else {
-                    statement.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
-                }
-                if (job.responseCode() == null) {
-                    statement.setNull(i++, Types.INTEGER);
-                } else {
-                    statement.setInt(i++, job.responseCode());
-                }
-                if (job.replayOf() == null) {
-                    statement.setNull(i++, Types.BIGINT);
-                } else {
-                    statement.setLong(i++, job.replayOf());
-                }
-                statement.setString(i++, job.dedupeKey());
-                statement.setString(i++, job.orderingKey());
-                statement.setString(i++, contentTypeColumn.apply(job.request().contentType()));
-                statement.setString(i++, headersJson.apply(job));
-                statement.setBytes(i++, job.request().body());
+                i = columns.bind(statement, i, job, pending.receivedAt);
             }
             Map<Long, Receipt> stored = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {

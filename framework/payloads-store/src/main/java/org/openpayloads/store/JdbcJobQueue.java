@@ -81,8 +81,7 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.sql = new Sql(database);
-        this.intake = database == Database.POSTGRESQL ? new BatchedIntake(dataSource,
-                job -> json(job.request().headers()), contentType -> cut(contentType, CONTENT_TYPE_MAX)) : null;
+        this.intake = database == Database.POSTGRESQL ? new BatchedIntake(dataSource, this::bindInsert) : null;
     }
 
     /** Stops the intake writer; jobs waiting for it are written first. */

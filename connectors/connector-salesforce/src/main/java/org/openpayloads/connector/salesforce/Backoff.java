@@ -1,16 +1,9 @@
 package org.openpayloads.connector.salesforce;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import org.openpayloads.api.connector.HttpResult;
 
-/** Exponential backoff with jitter, and the peer's Retry-After. */
+/** Exponential backoff with jitter; the peer's Retry-After is {@link org.openpayloads.api.connector.HttpResult#retryAfter}. */
 final class Backoff {
 
     /** No single wait grows past this, however many attempts. */
@@ -41,21 +34,5 @@ final class Backoff {
         long capped = Math.max(1, Math.min(ceiling, MAX_DELAY.toMillis()));
         long half = capped / 2;
         return Duration.ofMillis(capped - half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
-
-    /** The answer's Retry-After, in seconds or as an HTTP date; empty when absent or unreadable. */
-    static Optional<Duration> retryAfter(HttpResult result, Clock clock) {
-        return result.header("Retry-After").map(String::trim).flatMap(value -> {
-            if (value.matches("\\d{1,9}")) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-            }
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        });
     }
 }

@@ -72,7 +72,7 @@ final class Exchange {
     private CompletableFuture<HttpResult> answered(HttpCall call, int attempt, HttpResult result) {
         int status = result.status();
         if (status == 429 || status == 502 || status == 503 || status == 504) {
-            return retry(call, attempt, "was answered " + status, Backoff.retryAfter(result, clock).orElse(null), null);
+            return retry(call, attempt, "was answered " + status, result.retryAfter(clock).orElse(null), null);
         }
         if (status >= 400 && SalesforceErrors.has(SalesforceErrors.of(result, config::redact),
                 SalesforceErrors.UNABLE_TO_LOCK_ROW)) {

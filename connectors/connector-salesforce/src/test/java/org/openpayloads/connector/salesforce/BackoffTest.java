@@ -31,11 +31,11 @@ class BackoffTest {
 
     @Test
     void readsRetryAfterInSecondsOrAsADate() {
-        assertThat(Backoff.retryAfter(answer("120"), clock)).contains(Duration.ofSeconds(120));
-        assertThat(Backoff.retryAfter(answer("Fri, 20 Nov 2026 10:16:00 GMT"), clock)).contains(Duration.ofSeconds(30));
-        assertThat(Backoff.retryAfter(answer("Fri, 20 Nov 2026 10:00:00 GMT"), clock)).contains(Duration.ZERO);
-        assertThat(Backoff.retryAfter(answer("soon"), clock)).isEmpty();
-        assertThat(Backoff.retryAfter(new HttpResult(503, Map.of(), new byte[0]), clock)).isEmpty();
+        assertThat(answer("120").retryAfter(clock)).contains(Duration.ofSeconds(120));
+        assertThat(answer("Fri, 20 Nov 2026 10:16:00 GMT").retryAfter(clock)).contains(Duration.ofSeconds(30));
+        assertThat(answer("Fri, 20 Nov 2026 10:00:00 GMT").retryAfter(clock)).contains(Duration.ZERO);
+        assertThat(answer("soon").retryAfter(clock)).isEmpty();
+        assertThat(new HttpResult(503, Map.of(), new byte[0]).retryAfter(clock)).isEmpty();
     }
 
     private static HttpResult answer(String retryAfter) {

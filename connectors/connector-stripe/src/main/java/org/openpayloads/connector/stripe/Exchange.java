@@ -85,7 +85,7 @@ final class Exchange {
             throw new StripeException(call.method(), path, error);
         }
         String message = error.describe(call.method(), path);
-        Optional<Duration> retryAfter = Backoff.retryAfter(result, clock);
+        Optional<Duration> retryAfter = result.retryAfter(clock);
         if (retryAfter.isPresent() && retryAfter.get().compareTo(Backoff.MAX_HONOURED_RETRY_AFTER) > 0) {
             throw new StripeRetriableException(message + "; Stripe asked to retry after " + retryAfter.get().toSeconds()
                     + " s, longer than the client waits itself (at most " + Backoff.MAX_HONOURED_RETRY_AFTER.toSeconds()

@@ -48,13 +48,13 @@ class BackoffTest {
 
     @Test
     void readsRetryAfterInSecondsOrAsADate() {
-        assertThat(Backoff.retryAfter(answer("2"), clock)).contains(Duration.ofSeconds(2));
-        assertThat(Backoff.retryAfter(answer(" 120 "), clock)).contains(Duration.ofSeconds(120));
-        assertThat(Backoff.retryAfter(answer("Fri, 20 Nov 2026 10:16:00 GMT"), clock)).contains(Duration.ofSeconds(30));
-        assertThat(Backoff.retryAfter(answer("Fri, 20 Nov 2026 10:00:00 GMT"), clock)).contains(Duration.ZERO);
-        assertThat(Backoff.retryAfter(answer("soon"), clock)).isEmpty();
-        assertThat(Backoff.retryAfter(answer("-1"), clock)).isEmpty();
-        assertThat(Backoff.retryAfter(new HttpResult(429, Map.of(), new byte[0]), clock)).isEmpty();
+        assertThat(answer("2").retryAfter(clock)).contains(Duration.ofSeconds(2));
+        assertThat(answer(" 120 ").retryAfter(clock)).contains(Duration.ofSeconds(120));
+        assertThat(answer("Fri, 20 Nov 2026 10:16:00 GMT").retryAfter(clock)).contains(Duration.ofSeconds(30));
+        assertThat(answer("Fri, 20 Nov 2026 10:00:00 GMT").retryAfter(clock)).contains(Duration.ZERO);
+        assertThat(answer("soon").retryAfter(clock)).isEmpty();
+        assertThat(answer("-1").retryAfter(clock)).isEmpty();
+        assertThat(new HttpResult(429, Map.of(), new byte[0]).retryAfter(clock)).isEmpty();
     }
 
     private static HttpResult answer(String retryAfter) {

@@ -1,6 +1,12 @@
 package org.openpayloads.api.connector;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +42,25 @@ public record HttpResult(int status, Map<String, String> headers, byte[] body) {
     /** The named header's value, whatever the case of the name. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
+    }
+
+    /**
+     * How long the peer asked to wait ({@code Retry-After}, in seconds or as an HTTP date, a date in the past
+     * being no wait); empty when the header is absent or unreadable.
+     */
+    public Optional<Duration> retryAfter(Clock clock) {
+        return header("Retry-After").map(String::strip).flatMap(value -> {
+            if (value.matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            }
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** The body decoded as UTF-8. */
