@@ -102,10 +102,16 @@ class TwoNodesTest {
         Map<String, Long> byNode = new TreeMap<>();
         byWorker.forEach((worker, count) -> byNode.merge(worker.contains(":" + a.pid() + ":") ? a.name()
                 : worker.contains(":" + b.pid() + ":") ? b.name() : "unknown worker " + worker, count, Long::sum));
+        // Attempts started per second of the drain, by worker: shows whether a node with a small share stalled.
+        List<String> timeline = tables.rows("SELECT worker, FLOOR(EXTRACT(EPOCH FROM started_at - (SELECT "
+                + "MIN(started_at) FROM job_attempt))) AS second, COUNT(*) FROM job_attempt GROUP BY worker, second "
+                + "ORDER BY second, worker", 200);
         System.out.println("Attempts by node: " + byNode + " (workers " + byWorker.keySet() + ")");
         assertThat(byWorker).as("attempts by worker").hasSize(2);
         assertThat(byNode).as("attempts by node").containsOnlyKeys(a.name(), b.name());
-        byNode.forEach((node, count) -> assertThat(count).as("jobs node " + node + " ran, of " + EVENTS)
+        byNode.forEach((node, count) -> assertThat(count).as("jobs node " + node + " ran, of " + EVENTS
+                        + "; attempts started per second by worker:\n" + String.join("\n", timeline) + "\n"
+                        + a.warnings(20) + "\n" + b.warnings(20))
                 .isGreaterThan((long) (EVENTS * MIN_SHARE)));
     }
 
