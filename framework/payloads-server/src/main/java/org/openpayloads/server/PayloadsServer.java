@@ -13,8 +13,9 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.openpayloads.api.records.RecordClient;
 import org.jspecify.annotations.Nullable;
+import org.openpayloads.api.connector.Connectors;
+import org.openpayloads.api.records.RecordClient;
 import org.openpayloads.engine.config.CachedConfiguration;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.engine.inbound.InboundAuthenticator;
@@ -28,6 +29,7 @@ import org.openpayloads.engine.mapping.MappingEngine;
 import org.openpayloads.engine.mapping.MappingService;
 import org.openpayloads.engine.parse.BodyParser;
 import org.openpayloads.engine.parse.ParseLimits;
+import org.openpayloads.engine.poll.Pollers;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.store.crypto.MasterKey;
 import org.openpayloads.store.Store;
@@ -61,9 +63,11 @@ public final class PayloadsServer implements AutoCloseable {
     private final int port;
     private final MappingService mapping;
     private final JobWorkers workers;
+    private final Pollers pollers;
 
     private PayloadsServer(ServerSettings settings, Store store, DefaultOrg org, HttpServer http, int port,
-                           MappingService mapping, JobWorkers workers) {
+                           MappingService mapping, JobWorkers workers, Pollers pollers) {
+        this.pollers = pollers;
         this.settings = settings;
         this.store = store;
         this.org = org;
@@ -87,12 +91,16 @@ public final class PayloadsServer implements AutoCloseable {
         DefaultOrg org = null;
         HttpServer http = null;
         JobWorkers workers = null;
+        Pollers pollers = null;
         try {
             AdminTokenService tokens = new AdminTokenService(store.adminTokens(), clock);
             tokens.bootstrap(settings.adminToken()).ifPresent(issued -> printFirstToken(console, issued.value()));
             org = DefaultOrg.open(settings.salesforce(), store, tokens, key, clock);
+            PipelineSettings pipeline = settings.pipeline();
+            ConnectorApis apis = new ConnectorApis(Connectors.load(PayloadsServer.class.getClassLoader()),
+                    store.credentials()::resolve, settings.environment(), clock, pipeline.configCacheTtl());
             ConfigurationService configuration = new ConfigurationService(store.integrations(), store.payloads(),
-                    store.credentials(), new EnvironmentGuard(settings.environment()));
+                    store.credentials(), new EnvironmentGuard(settings.environment()), apis);
             DefaultOrg targetOrg = org;
             SampleIntegrations.load(settings.samples(), store, configuration, new BundleImporter(configuration,
                     ApiJson.newMapper(), targetOrg::ensureSchema), clock);
@@ -100,8 +108,7 @@ public final class PayloadsServer implements AutoCloseable {
             MappingService mapping = new MappingService(configuration, parser, new MappingCompiler(MAXIMUM_PLANS),
                     new MappingEngine(new LookupCache(settings.mapping().lookupCacheTtl(), LOOKUP_ENTRIES),
                             store.credentials()::resolve, clock, settings.mapping().zone()),
-                    integration -> targetOrg.client());
-            PipelineSettings pipeline = settings.pipeline();
+                    integration -> targetOrg.client(), apis);
             CachedConfiguration cached = new CachedConfiguration(configuration, store.credentials(),
                     pipeline.configCacheTtl());
             workers = new JobWorkers(store.jobQueue(), new JobRunner(cached, mapping, pipeline.workers().retry(), clock),
@@ -109,8 +116,10 @@ public final class PayloadsServer implements AutoCloseable {
             InboundService inbound = new InboundService(cached, new InboundAuthenticator(clock), parser,
                     store.jobQueue(), store.jobs(), workers, pipeline.inbound());
             JobService jobs = new JobService(store.jobs(), store.jobQueue(), cached, parser, workers::wake);
+            pollers = new Pollers(configuration, store.pollStates(), apis, inbound, pipeline.polling(), clock,
+                    workers.workerId());
             ResourceConfig application = WebApplication.create(new WebServices(configuration, jobs, tokens, mapping,
-                    inbound, List.of(databaseCheck(store))));
+                    inbound, List.of(databaseCheck(store)), pollers));
             org.register(application);
             URI uri = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             http = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
@@ -132,18 +141,19 @@ public final class PayloadsServer implements AutoCloseable {
             int port = http.getListeners().iterator().next().getPort();
             org.connect(URI.create("http://localhost:" + port + "/"));
             workers.start();
+            pollers.start();
             LOG.info("OpenPayloads ready on http://{}:{} ({}, {} ms)", displayHost(settings.host()), port,
                     store.databaseProduct(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new PayloadsServer(settings, store, org, http, port, mapping, workers);
+            return new PayloadsServer(settings, store, org, http, port, mapping, workers, pollers);
         } catch (IOException e) {
-            closeQuietly(workers, org, store);
+            closeQuietly(pollers, workers, org, store);
             throw new UncheckedIOException("Cannot listen on " + settings.host() + ":" + settings.port()
                     + " (" + e.getMessage() + "); is another server using the port? Pick one with --port", e);
         } catch (RuntimeException e) {
             if (http != null) {
                 http.shutdownNow();
             }
-            closeQuietly(workers, org, store);
+            closeQuietly(pollers, workers, org, store);
             throw e;
         }
     }
@@ -192,7 +202,7 @@ public final class PayloadsServer implements AutoCloseable {
             LOG.warn("Requests still running after the grace period were cut off", e);
             http.shutdownNow();
         } finally {
-            closeQuietly(workers, org, store);
+            closeQuietly(pollers, workers, org, store);
             LOG.info("Stopped");
         }
     }
@@ -201,7 +211,15 @@ public final class PayloadsServer implements AutoCloseable {
      * Stops the workers (running jobs finish within the grace period; the rest run again when their leases
      * expire), then closes the org (its client flushes pending writes) before the store whose pool both use.
      */
-    private static void closeQuietly(@Nullable JobWorkers workers, @Nullable DefaultOrg org, Store store) {
+    private static void closeQuietly(@Nullable Pollers pollers, @Nullable JobWorkers workers,
+                                     @Nullable DefaultOrg org, Store store) {
+        try {
+            if (pollers != null) {
+                pollers.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The pollers did not stop cleanly", e);
+        }
         try {
             if (workers != null) {
                 workers.close();

@@ -18,6 +18,7 @@ import org.openpayloads.api.FieldError;
 import org.openpayloads.engine.inbound.InboundSettings;
 import org.openpayloads.engine.job.RetryPolicy;
 import org.openpayloads.engine.job.WorkerSettings;
+import org.openpayloads.engine.poll.PollSettings;
 
 /**
  * Everything the server needs to start, resolved once. Each setting comes from, in order of precedence:
@@ -130,6 +131,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         RETRY_MAX_SECONDS(null, "PAYLOADS_RETRY_MAX_SECONDS", "retry.max.seconds"),
         JOB_RETENTION_DAYS(null, "PAYLOADS_JOB_RETENTION_DAYS", "job.retention.days"),
         CONFIG_CACHE_MILLIS(null, "PAYLOADS_CONFIG_CACHE_MILLIS", "config.cache.millis"),
+        POLL_TICK_MILLIS(null, "PAYLOADS_POLL_TICK_MILLIS", "poll.tick.millis"),
+        POLL_LEASE_SECONDS(null, "PAYLOADS_POLL_LEASE_SECONDS", "poll.lease.seconds"),
         SAMPLES("--samples", "PAYLOADS_SAMPLES", "samples"),
         ENVIRONMENT("--environment", "PAYLOADS_ENVIRONMENT", "environment");
 
@@ -258,8 +261,20 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                         (int) workers.maintenanceInterval().toSeconds(), 1, 3_600)),
                 workers.retentionInterval(),
                 r.number(Setting.JOB_RETENTION_DAYS, workers.retentionDays(), 1, 36_500), retry);
+        PollSettings polls = PollSettings.DEFAULTS;
+        Duration tick = Duration.ofMillis(r.number(Setting.POLL_TICK_MILLIS, (int) polls.tick().toMillis(), 10,
+                60_000));
+        Duration pollLease = Duration.ofSeconds(r.number(Setting.POLL_LEASE_SECONDS, (int) polls.lease().toSeconds(),
+                1, 3_600));
+        if (pollLease.compareTo(tick.multipliedBy(3)) < 0) {
+            r.errors.add(new FieldError(r.sourceOf(Setting.POLL_LEASE_SECONDS), "'" + pollLease.toSeconds() + "' is "
+                    + "less than three polling ticks (" + tick.toMillis() + " ms each); expected at least "
+                    + (tick.multipliedBy(3).toMillis() + 999) / 1000));
+            pollLease = tick.multipliedBy(3);
+        }
         return new PipelineSettings(inbound, workerSettings, Duration.ofMillis(r.number(Setting.CONFIG_CACHE_MILLIS,
-                (int) PipelineSettings.DEFAULTS.configCacheTtl().toMillis(), 0, 600_000)));
+                (int) PipelineSettings.DEFAULTS.configCacheTtl().toMillis(), 0, 600_000)),
+                new PollSettings(tick, pollLease, polls.maxItemsPerPoll(), polls.maxPollsPerRun()));
     }
 
     private static SalesforceSettings salesforce(Resolver r) {

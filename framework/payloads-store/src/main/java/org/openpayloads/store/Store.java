@@ -23,6 +23,7 @@ import org.openpayloads.engine.port.IntegrationRepository;
 import org.openpayloads.engine.port.JobQueue;
 import org.openpayloads.engine.port.JobRepository;
 import org.openpayloads.engine.port.PayloadRepository;
+import org.openpayloads.engine.port.PollStates;
 import org.openpayloads.store.crypto.SecretCipher;
 import org.openpayloads.store.entity.SettingEntity;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public final class Store implements AutoCloseable {
     private final JobRepository jobs;
     private final JdbcJobQueue jobQueue;
     private final AdminTokenRepository adminTokens;
+    private final PollStates pollStates;
     private final Transactions transactions;
     private final ExecutorService healthExecutor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "payloads-store-health");
@@ -72,6 +74,7 @@ public final class Store implements AutoCloseable {
         this.jobQueue = new JdbcJobQueue(dataSource, database, transactions.clock());
         this.jobs = new HibernateJobRepository(transactions, jobQueue);
         this.adminTokens = new HibernateAdminTokenRepository(transactions);
+        this.pollStates = new JdbcPollStates(dataSource, database);
     }
 
     /**
@@ -125,6 +128,11 @@ public final class Store implements AutoCloseable {
     /** The queue the inbound pipeline's intake and workers share. */
     public JobQueue jobQueue() {
         return jobQueue;
+    }
+
+    /** The POLLING payloads' watermarks, and the integrations' polling leases. */
+    public PollStates pollStates() {
+        return pollStates;
     }
 
     public AdminTokenRepository adminTokens() {

@@ -20,7 +20,7 @@ class MigrationsTest {
 
     private static final Set<String> TABLES = Set.of("integration", "payload", "element", "target", "source",
             "field_mapping", "credential", "credential_attribute", "credential_secret", "store_setting", "job",
-            "job_result", "job_attempt", "admin_token", "revision", "integration_aud", "payload_aud", "element_aud", "target_aud",
+            "poll_lease", "poll_state", "job_result", "job_attempt", "admin_token", "revision", "integration_aud", "payload_aud", "element_aud", "target_aud",
             "source_aud", "field_mapping_aud", "credential_aud", "credential_attribute_aud", "flyway_schema_history");
 
     @Test

@@ -24,6 +24,7 @@ import org.openpayloads.web.resource.JobResource;
 import org.openpayloads.web.resource.OpenApiDocument;
 import org.openpayloads.web.resource.OpenApiResource;
 import org.openpayloads.web.resource.PayloadResource;
+import org.openpayloads.web.resource.PollingResource;
 import org.openpayloads.web.resource.SourceResource;
 import org.openpayloads.web.resource.TargetResource;
 import org.openpayloads.web.resource.TokenResource;
@@ -33,7 +34,8 @@ public final class WebApplication {
 
     private static final List<Class<?>> RESOURCES = List.of(IntegrationResource.class, PayloadResource.class,
             TargetResource.class, SourceResource.class, CredentialResource.class, JobResource.class,
-            TokenResource.class, HealthResource.class, OpenApiResource.class, InboundResource.class);
+            TokenResource.class, HealthResource.class, OpenApiResource.class, InboundResource.class,
+            PollingResource.class);
 
     private WebApplication() {
     }

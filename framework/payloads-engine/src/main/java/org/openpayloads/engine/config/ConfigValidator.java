@@ -5,18 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.FieldError;
 import org.openpayloads.api.FieldErrors;
 import org.openpayloads.api.config.ConfigDef;
+import org.openpayloads.api.connector.ResourcePaths;
 import org.openpayloads.engine.model.AuthType;
 import org.openpayloads.engine.model.CredentialChange;
 import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Element;
+import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.InboundAuth;
 import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 
 /**
  * Checks the integration model and returns every problem found, each tied to the field a client sent,
@@ -24,6 +29,7 @@ import org.openpayloads.engine.model.Payload;
  */
 public final class ConfigValidator {
 
+    private static final Pattern TRIGGER_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> SIGNATURE_ENCODINGS = Set.of("HEX", "BASE64");
     private static final int MAX_TOLERANCE_SECONDS = 86_400;
 
@@ -64,6 +70,8 @@ public final class ConfigValidator {
         Direction direction = payload.kind() != null ? payload.kind().direction() : payload.direction();
         validateKeys(errors, payload);
         validateElements(errors, payload.elements());
+        validateExpansions(errors.nested("expansions"), payload.expansions(), credentials);
+        validatePolling(errors, payload, credentials);
         if (direction == Direction.INBOUND) {
             validateAuth(errors.nested("auth"), payload.auth(), credentials);
             if (!payload.sources().isEmpty()) {
@@ -147,6 +155,68 @@ public final class ConfigValidator {
             } else {
                 ElementPaths.keyProblem(path).ifPresent(m -> errors.add(field, m));
             }
+        }
+    }
+
+    private static void validateExpansions(FieldErrors errors, List<Expansion> expansions, Set<String> credentials) {
+        Set<String> paths = new HashSet<>();
+        for (int i = 0; i < expansions.size(); i++) {
+            Expansion expansion = expansions.get(i);
+            FieldErrors at = errors.nested("[" + i + "]");
+            if (expansion == null) {
+                at.add("", "is required");
+                continue;
+            }
+            if (Names.required(at, "path", expansion.path())) {
+                ElementPaths.namesOnlyProblem(expansion.path()).ifPresent(m -> at.add("path", m));
+                if (!paths.add(expansion.path())) {
+                    at.add("path", "'" + expansion.path() + "' is expanded twice; expected each path once");
+                }
+            }
+            if (Names.required(at, "credential", expansion.credential())) {
+                MappingRules.credentialExists(at, "credential", expansion.credential(), credentials);
+            }
+            if (Names.required(at, "resource", expansion.resource()) && !ResourcePaths.isTemplate(expansion.resource())) {
+                at.add("resource", "'" + expansion.resource() + "' is not a resource path template; expected an "
+                        + "absolute path with one placeholder for the id, such as /v1/customers/{id}");
+            }
+        }
+    }
+
+    private static void validatePolling(FieldErrors errors, Payload payload, Set<String> credentials) {
+        Polling polling = payload.polling();
+        if (payload.kind() != PayloadKind.POLLING) {
+            if (polling != null) {
+                errors.add("polling", "only POLLING payloads poll; remove polling, or set kind POLLING");
+            }
+            return;
+        }
+        if (polling == null) {
+            errors.add("polling", "is required for a POLLING payload: the trigger, such as new-charge, and its "
+                    + "interval");
+        }
+        if (Names.required(errors, "credential", payload.credential())) {
+            MappingRules.credentialExists(errors, "credential", payload.credential(), credentials);
+        }
+        if (payload.dedupeKey() == null) {
+            errors.add("dedupeKey", "is required for a POLLING payload: the item's id, such as $.id, so that an item "
+                    + "found twice runs once");
+        }
+        if (payload.auth().type() != AuthType.NONE) {
+            errors.add("auth", "a POLLING payload fetches its items and takes no POST; expected auth NONE");
+        }
+        if (polling == null) {
+            return;
+        }
+        FieldErrors at = errors.nested("polling");
+        if (Names.required(at, "trigger", polling.trigger()) && !TRIGGER_NAME.matcher(polling.trigger()).matches()) {
+            at.add("trigger", "'" + polling.trigger() + "' is not a trigger name; expected lower-case letters, digits "
+                    + "and dashes, such as new-charge");
+        }
+        if (polling.intervalSeconds() < Polling.MIN_INTERVAL_SECONDS
+                || polling.intervalSeconds() > Polling.MAX_INTERVAL_SECONDS) {
+            at.add("intervalSeconds", "is " + polling.intervalSeconds() + "; expected " + Polling.MIN_INTERVAL_SECONDS
+                    + " to " + Polling.MAX_INTERVAL_SECONDS + " seconds");
         }
     }
 

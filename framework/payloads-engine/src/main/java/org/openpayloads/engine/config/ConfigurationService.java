@@ -18,10 +18,13 @@ import org.openpayloads.engine.model.Element;
 import org.openpayloads.engine.model.FieldMapping;
 import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.ValueSourceType;
 import org.openpayloads.engine.port.CredentialRepository;
+import org.openpayloads.engine.port.ExternalApis;
 import org.openpayloads.engine.port.IntegrationRepository;
 import org.openpayloads.engine.port.PayloadRepository;
 
@@ -39,6 +42,7 @@ public final class ConfigurationService {
     private final PayloadRepository payloads;
     private final CredentialRepository credentials;
     private final CredentialPolicy policy;
+    private final ExternalApis apis;
     private final ConfigValidator validator = new ConfigValidator();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -50,10 +54,20 @@ public final class ConfigurationService {
     /** With a rule of the server's own that every saved credential must pass. */
     public ConfigurationService(IntegrationRepository integrations, PayloadRepository payloads,
                                 CredentialRepository credentials, CredentialPolicy policy) {
+        this(integrations, payloads, credentials, policy, ExternalApis.NONE);
+    }
+
+    /**
+     * With a rule of the server's own that every saved credential must pass, and the APIs whose polling
+     * triggers POLLING payloads may name.
+     */
+    public ConfigurationService(IntegrationRepository integrations, PayloadRepository payloads,
+                                CredentialRepository credentials, CredentialPolicy policy, ExternalApis apis) {
         this.integrations = integrations;
         this.payloads = payloads;
         this.credentials = credentials;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.apis = Objects.requireNonNull(apis, "apis");
     }
 
     // Integrations
@@ -90,9 +104,8 @@ public final class ConfigurationService {
     public List<FieldError> check(String integration) {
         Integration stored = integration(integration);
         List<FieldError> problems = new ArrayList<>(validator.validate(stored));
-        Set<String> credentialNames = credentialNames(integration);
         for (Payload payload : payloads.findAll(integration)) {
-            validator.validate(payload, credentialNames)
+            validate(integration, payload)
                     .forEach(e -> problems.add(e.under("payloads." + payload.apiName())));
             for (Target target : payload.targets()) {
                 if (target.mappings().isEmpty()) {
@@ -119,13 +132,13 @@ public final class ConfigurationService {
 
     public Payload createPayload(String integration, Payload payload, String actor) {
         integration(integration);
-        throwIfInvalid(validator.validate(payload, credentialNames(integration)));
+        throwIfInvalid(validate(integration, payload));
         return changed(payloads.create(integration, payload, actor));
     }
 
     public Payload replacePayload(String integration, String apiName, Payload payload, String actor) {
         payload(integration, apiName);
-        throwIfInvalid(validator.validate(payload, credentialNames(integration)));
+        throwIfInvalid(validate(integration, payload));
         return changed(payloads.update(integration, apiName, payload, actor));
     }
 
@@ -303,7 +316,7 @@ public final class ConfigurationService {
      * lose that prefix, so that they name the fields of the request body.
      */
     private Payload store(String integration, Payload current, Payload changed, String partPrefix, String actor) {
-        List<FieldError> errors = validator.validate(changed, credentialNames(integration));
+        List<FieldError> errors = validate(integration, changed);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors.stream().map(relativeTo(partPrefix)).collect(Collectors.toList()));
         }
@@ -351,6 +364,20 @@ public final class ConfigurationService {
                 t.externalIdField(), t.matchFields(), t.whenPresent(), t.condition(), t.repeatPath(),
                 t.mappings().stream().map(rename).collect(Collectors.toList()), t.onTooLong()))
                 .collect(Collectors.toList());
+    }
+
+    /** The validator's problems, and those of a POLLING payload's trigger and options, which its connector knows. */
+    private List<FieldError> validate(String integration, Payload payload) {
+        List<FieldError> errors = new ArrayList<>(validator.validate(payload, credentialNames(integration)));
+        Polling polling = payload.polling();
+        boolean checkable = payload.kind() == PayloadKind.POLLING && polling != null && payload.credential() != null
+                && errors.stream().noneMatch(e -> e.field().equals("credential") || e.field().equals("polling.trigger"));
+        if (checkable) {
+            credentials.find(integration, payload.credential()).ifPresent(credential -> apis.checkTrigger(
+                    credential.type(), polling.trigger(), polling.options())
+                    .forEach(error -> errors.add(error.under("polling"))));
+        }
+        return errors;
     }
 
     private Set<String> credentialNames(String integration) {

@@ -15,6 +15,7 @@ public final class ElementPaths {
 
     static final int MAX_LENGTH = 1000;
     private static final String HEADER_PREFIX = "header:";
+    private static final Pattern NAMES_ONLY = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_-]*)+");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
     private ElementPaths() {
@@ -41,6 +42,16 @@ public final class ElementPaths {
             return Optional.of("'" + path + "' is not a valid JSONPath (" + e.getMessage()
                     + "); expected for example $.data.object.id");
         }
+    }
+
+    /**
+     * What is wrong with a path that must name one value by names alone ({@code $.data.object.customer}), such
+     * as an expansion's, so that the value's parent is known; empty when it is such a path.
+     */
+    public static Optional<String> namesOnlyProblem(String path) {
+        return NAMES_ONLY.matcher(path).matches() ? Optional.empty() : Optional.of("'" + path + "' is not a path "
+                + "of names from the root; expected for example $.data.object.customer (no filters, wildcards or "
+                + "array indexes)");
     }
 
     /** Like {@link #problem(String)}, but also accepts {@code header:Name}. */

@@ -1,10 +1,13 @@
 package org.openpayloads.engine.inbound;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.MappingException;
 import org.openpayloads.api.NotFoundException;
@@ -30,6 +34,7 @@ import org.openpayloads.engine.model.JobSource;
 import org.openpayloads.engine.model.JobStatus;
 import org.openpayloads.engine.model.NewJob;
 import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.PayloadKind;
 import org.openpayloads.engine.model.ResolvedCredential;
 import org.openpayloads.engine.parse.BodyParser;
 import org.openpayloads.engine.port.JobQueue;
@@ -56,6 +61,9 @@ public final class InboundService {
             "keep-alive", "upgrade", "te", "trailer", "expect");
     private static final List<String> UNSAFE_WORDS = List.of("signature", "secret", "token", "password", "api-key",
             "apikey", "auth");
+
+    private static final ObjectMapper POLLED = new ObjectMapper();
+    private static final String POLLED_CONTENT_TYPE = "application/json";
 
     private final CachedConfiguration configuration;
     private final InboundAuthenticator authenticator;
@@ -102,6 +110,10 @@ public final class InboundService {
             throw new NotFoundException("Payload " + integration + "/" + payload + " is outbound; expected an inbound "
                     + "payload to POST to");
         }
+        if (config.kind() == PayloadKind.POLLING) {
+            throw new NotFoundException("Payload " + integration + "/" + payload + " polls its source and takes no "
+                    + "POST; expected a payload of kind API_PUSH");
+        }
         ContentType type = contentTypeOf(config, contentType);
         authenticate(integration, config, request, caller);
         JsonNode body;
@@ -135,6 +147,32 @@ public final class InboundService {
             workers.wake();
         }
         return waits ? new Received(receipt, awaitFirstAttempt(receipt.jobId())) : new Received(receipt, null);
+    }
+
+    /**
+     * Stores an item a POLLING payload's trigger found as a QUEUED job, as {@link #receive} stores a request: with
+     * the payload's dedupe and ordering keys, so an item found twice is a duplicate of its first job.
+     *
+     * @param item the item as JSON
+     * @throws NotFoundException when the payload does not exist
+     */
+    public JobQueue.Receipt takePolled(String integration, Payload config, JsonNode item) {
+        byte[] body;
+        try {
+            body = POLLED.writeValueAsBytes(item);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A polled item of " + integration + "/" + config.apiName()
+                    + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+        JobKeys jobKeys = keysOf(integration, config);
+        Function<String, Optional<String>> noHeaders = name -> Optional.empty();
+        JobQueue.Receipt receipt = queue.enqueue(new NewJob(integration, config.apiName(), Direction.INBOUND,
+                JobStatus.QUEUED, JobSource.POLLING, new JobRequest(POLLED_CONTENT_TYPE, Map.of(), body),
+                jobKeys.dedupeKey(noHeaders, item), jobKeys.orderingKey(noHeaders, item), null, null));
+        if (!receipt.duplicate()) {
+            workers.wake();
+        }
+        return receipt;
     }
 
     /** The HTTP status a sync caller gets for its job: 200 complete, 207 partial, 422 failed, else 202. */

@@ -13,6 +13,7 @@ import org.openpayloads.engine.model.Element;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.parse.BodyParser;
 import org.openpayloads.engine.parse.SampleElements;
+import org.openpayloads.engine.port.ExternalApis;
 import org.openpayloads.engine.port.RecordClients;
 
 /**
@@ -26,9 +27,18 @@ public final class MappingService {
     private final MappingCompiler compiler;
     private final MappingEngine engine;
     private final RecordClients clients;
+    private final Expander expander;
 
+    /** A service whose payloads expand nothing: no API is read. */
     public MappingService(ConfigurationService configuration, BodyParser parser, MappingCompiler compiler,
                           MappingEngine engine, RecordClients clients) {
+        this(configuration, parser, compiler, engine, clients, ExternalApis.NONE);
+    }
+
+    /** @param apis what {@link org.openpayloads.engine.model.Expansion}s read */
+    public MappingService(ConfigurationService configuration, BodyParser parser, MappingCompiler compiler,
+                          MappingEngine engine, RecordClients clients, ExternalApis apis) {
+        this.expander = new Expander(apis);
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.compiler = Objects.requireNonNull(compiler, "compiler");
@@ -37,7 +47,7 @@ public final class MappingService {
     }
 
     /**
-     * What a real run would do with {@code sample}; writes nothing.
+     * What a real run would do with {@code sample}; writes nothing. The payload's expansions do read their API.
      *
      * @param contentType the sample's Content-Type; null for the payload's own
      * @throws ConfigException when the sample cannot be parsed (field {@code body}) or its content type is unknown
@@ -45,7 +55,7 @@ public final class MappingService {
      */
     public MappingResult preview(String integration, String payload, byte[] sample, @Nullable String contentType) {
         Payload config = configuration.payload(integration, payload);
-        JsonNode body = parseSample(config, sample, contentType);
+        JsonNode body = expander.expand(integration, config, parseSample(config, sample, contentType));
         return engine.preview(compiler.plan(integration, config), body, clients.forIntegration(integration));
     }
 
@@ -70,7 +80,7 @@ public final class MappingService {
                 : ContentType.ofHeader(contentType).orElseThrow(() -> new MappingException("content type '"
                         + contentType + "' is not one a payload takes; expected application/json, "
                         + "application/x-www-form-urlencoded, application/xml or text/plain"));
-        JsonNode tree = parser.parse(type, body, contentType);
+        JsonNode tree = expander.expand(integration, config, parser.parse(type, body, contentType));
         return engine.run(compiler.plan(integration, config), tree, clients.forIntegration(integration));
     }
 

@@ -12,16 +12,20 @@ import org.jspecify.annotations.Nullable;
  * @param syncResponse whether the endpoint waits for the result instead of answering 202
  * @param redactPaths element paths and header names masked in stored requests
  * @param endpointUrl outbound: the URL template called
- * @param credential outbound: API name of the credential the call uses
+ * @param credential outbound: API name of the credential the call uses; polling: the credential polled with
+ * @param expansions ids replaced by the resources they name before the targets run
+ * @param polling how a POLLING payload finds new items; null for other kinds
  */
 public record Payload(String apiName, String label, @Nullable String description, Direction direction,
                       PayloadKind kind, ContentType contentType, boolean allowPartialSuccess, boolean active,
                       InboundAuth auth, @Nullable String dedupeKey, @Nullable String orderingKey,
                       boolean syncResponse, InactiveBehaviour whenInactive, List<String> redactPaths,
                       @Nullable String endpointUrl, @Nullable HttpMethod httpMethod, @Nullable String credential,
-                      List<Element> elements, List<Target> targets, List<Source> sources, AuditInfo audit) {
+                      List<Element> elements, List<Target> targets, List<Source> sources,
+                      List<Expansion> expansions, @Nullable Polling polling, AuditInfo audit) {
 
     public Payload {
+        expansions = expansions == null ? List.of() : List.copyOf(expansions);
         auth = auth == null ? InboundAuth.NONE : auth;
         whenInactive = whenInactive == null ? InactiveBehaviour.HOLD : whenInactive;
         redactPaths = redactPaths == null ? List.of() : List.copyOf(redactPaths);
@@ -31,21 +35,33 @@ public record Payload(String apiName, String label, @Nullable String description
         audit = audit == null ? AuditInfo.NEW : audit;
     }
 
+    /** A payload that expands nothing and does not poll. */
+    public Payload(String apiName, String label, @Nullable String description, Direction direction,
+                   PayloadKind kind, ContentType contentType, boolean allowPartialSuccess, boolean active,
+                   InboundAuth auth, @Nullable String dedupeKey, @Nullable String orderingKey,
+                   boolean syncResponse, InactiveBehaviour whenInactive, List<String> redactPaths,
+                   @Nullable String endpointUrl, @Nullable HttpMethod httpMethod, @Nullable String credential,
+                   List<Element> elements, List<Target> targets, List<Source> sources, AuditInfo audit) {
+        this(apiName, label, description, direction, kind, contentType, allowPartialSuccess, active, auth, dedupeKey,
+                orderingKey, syncResponse, whenInactive, redactPaths, endpointUrl, httpMethod, credential, elements,
+                targets, sources, List.of(), null, audit);
+    }
+
     public Payload withElements(List<Element> newElements) {
         return new Payload(apiName, label, description, direction, kind, contentType, allowPartialSuccess, active,
                 auth, dedupeKey, orderingKey, syncResponse, whenInactive, redactPaths, endpointUrl, httpMethod,
-                credential, newElements, targets, sources, audit);
+                credential, newElements, targets, sources, expansions, polling, audit);
     }
 
     public Payload withTargets(List<Target> newTargets) {
         return new Payload(apiName, label, description, direction, kind, contentType, allowPartialSuccess, active,
                 auth, dedupeKey, orderingKey, syncResponse, whenInactive, redactPaths, endpointUrl, httpMethod,
-                credential, elements, newTargets, sources, audit);
+                credential, elements, newTargets, sources, expansions, polling, audit);
     }
 
     public Payload withSources(List<Source> newSources) {
         return new Payload(apiName, label, description, direction, kind, contentType, allowPartialSuccess, active,
                 auth, dedupeKey, orderingKey, syncResponse, whenInactive, redactPaths, endpointUrl, httpMethod,
-                credential, elements, targets, newSources, audit);
+                credential, elements, targets, newSources, expansions, polling, audit);
     }
 }

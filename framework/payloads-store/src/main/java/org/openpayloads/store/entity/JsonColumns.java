@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.openpayloads.engine.model.Expansion;
 
 /**
  * Small lists and maps stored as JSON text in one column: they are always read and written whole, so a
@@ -20,6 +21,7 @@ public final class JsonColumns {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() { };
+    private static final TypeReference<List<Expansion>> EXPANSIONS = new TypeReference<>() { };
 
     private JsonColumns() {
     }
@@ -51,6 +53,21 @@ public final class JsonColumns {
         @Override
         public Map<String, String> convertToEntityAttribute(@Nullable String json) {
             return json == null || json.isBlank() ? Map.of() : Map.copyOf(read(json, MAP));
+        }
+    }
+
+    /** A payload's expansions, as a JSON array of objects with path, credential and resource. */
+    @Converter
+    public static final class Expansions implements AttributeConverter<List<Expansion>, String> {
+
+        @Override
+        public String convertToDatabaseColumn(@Nullable List<Expansion> list) {
+            return write(list == null ? List.of() : list);
+        }
+
+        @Override
+        public List<Expansion> convertToEntityAttribute(@Nullable String json) {
+            return json == null || json.isBlank() ? List.of() : List.copyOf(read(json, EXPANSIONS));
         }
     }
 

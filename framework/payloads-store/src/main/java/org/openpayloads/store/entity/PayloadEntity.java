@@ -13,7 +13,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Length;
 import org.hibernate.envers.Audited;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +23,13 @@ import org.openpayloads.engine.model.AuthType;
 import org.openpayloads.engine.model.ContentType;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Element;
+import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.HttpMethod;
 import org.openpayloads.engine.model.InactiveBehaviour;
 import org.openpayloads.engine.model.InboundAuth;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
 
@@ -117,6 +121,23 @@ public class PayloadEntity extends VersionedEntity {
     @Column(name = "credential", length = 80)
     private @Nullable String credential;
 
+    @Convert(converter = JsonColumns.Expansions.class)
+    @Column(name = "expansions", length = Length.LONG32)
+    private List<Expansion> expansions = List.of();
+
+    @Column(name = "poll_trigger", length = 80)
+    private @Nullable String pollTrigger;
+
+    @Column(name = "poll_interval_seconds")
+    private @Nullable Integer pollIntervalSeconds;
+
+    @Column(name = "poll_backfill_from")
+    private @Nullable Instant pollBackfillFrom;
+
+    @Convert(converter = JsonColumns.StringMap.class)
+    @Column(name = "poll_options", length = Length.LONG32)
+    private Map<String, String> pollOptions = Map.of();
+
     /** For Hibernate, which sets every field, the association included. */
     protected PayloadEntity() {
     }
@@ -149,6 +170,12 @@ public class PayloadEntity extends VersionedEntity {
         endpointUrl = payload.endpointUrl();
         httpMethod = payload.httpMethod();
         credential = payload.credential();
+        expansions = payload.expansions();
+        Polling polling = payload.polling();
+        pollTrigger = polling == null ? null : polling.trigger();
+        pollIntervalSeconds = polling == null ? null : polling.intervalSeconds();
+        pollBackfillFrom = polling == null ? null : polling.backfillFrom();
+        pollOptions = polling == null ? Map.of() : polling.options();
     }
 
     private void applyAuth(InboundAuth auth) {
@@ -165,7 +192,10 @@ public class PayloadEntity extends VersionedEntity {
                 authSignatureEncoding, authToleranceSeconds);
         return new Payload(apiName, label, description, direction, kind, contentType, allowPartialSuccess, active,
                 auth, dedupeKey, orderingKey, syncResponse, whenInactive, redactPaths, endpointUrl, httpMethod,
-                credential, elements, targets, sources, audit());
+                credential, elements, targets, sources, expansions == null ? List.of() : expansions,
+                pollTrigger == null ? null : new Polling(pollTrigger, pollIntervalSeconds == null
+                        ? Polling.DEFAULT_INTERVAL_SECONDS : pollIntervalSeconds, pollBackfillFrom,
+                        pollOptions == null ? Map.of() : pollOptions), audit());
     }
 
     public @Nullable Long getId() {

@@ -1,6 +1,11 @@
 package org.openpayloads.web.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +22,7 @@ import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.model.DataType;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Element;
+import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.FieldMapping;
 import org.openpayloads.engine.model.HttpMethod;
 import org.openpayloads.engine.model.InactiveBehaviour;
@@ -26,6 +32,7 @@ import org.openpayloads.engine.model.NullRule;
 import org.openpayloads.engine.model.Operation;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.TooLong;
@@ -152,7 +159,45 @@ public final class InputMapper {
                 dto.credential(), elements(errors.nested("elements"), dto.elements()),
                 list(errors, "targets", dto.targets(), (at, i) -> target(at, dto.targets().get(i), i)),
                 list(errors, "sources", dto.sources(), (at, i) -> source(at, dto.sources().get(i), i)),
-                AuditInfo.NEW);
+                list(errors, "expansions", dto.expansions(), (at, i) -> expansion(dto.expansions().get(i))),
+                polling(errors.nested("polling"), dto.polling()), AuditInfo.NEW);
+    }
+
+    private static Expansion expansion(ExpansionDto dto) {
+        return new Expansion(dto.path(), dto.credential(), dto.resource());
+    }
+
+    private static @Nullable Polling polling(Conversion errors, @Nullable PollingDto dto) {
+        if (dto == null) {
+            return null;
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (dto.options() != null) {
+            dto.options().forEach((name, value) -> {
+                if (value == null) {
+                    errors.add("options." + name, "is null; expected a text value, or leave the option out");
+                } else {
+                    options.put(name, value);
+                }
+            });
+        }
+        return new Polling(dto.trigger(), dto.intervalSeconds() == null ? Polling.DEFAULT_INTERVAL_SECONDS
+                : dto.intervalSeconds(), backfillFrom(errors, dto.backfillFrom()), options);
+    }
+
+    /** An instant, or a date taken from midnight UTC. */
+    private static @Nullable Instant backfillFrom(Conversion errors, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.strip().length() == 10 ? LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add("backfillFrom", "'" + value + "' is not a date or an instant; expected for example 2026-01-01 "
+                    + "or 2026-01-01T09:30:00Z");
+            return null;
+        }
     }
 
     private static @Nullable ContentType contentType(Conversion errors, @Nullable String value) {

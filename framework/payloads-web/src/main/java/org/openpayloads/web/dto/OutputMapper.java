@@ -23,6 +23,7 @@ import org.openpayloads.engine.model.Job;
 import org.openpayloads.engine.model.JobAttempt;
 import org.openpayloads.engine.model.JobRequest;
 import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.TargetResult;
@@ -55,7 +56,14 @@ public final class OutputMapper {
                 name(payload.httpMethod()), payload.credential(), elements(payload.elements()),
                 payload.targets().stream().map(OutputMapper::target).toList(),
                 payload.sources().stream().map(OutputMapper::source).toList(),
-                audit.createdAt(), audit.createdBy(), audit.modifiedAt(), audit.modifiedBy(), audit.version());
+                payload.expansions().stream().map(e -> new ExpansionDto(e.path(), e.credential(), e.resource()))
+                        .toList(),
+                polling(payload.polling()), audit.createdAt(), audit.createdBy(), audit.modifiedAt(), audit.modifiedBy(), audit.version());
+    }
+
+    private static @Nullable PollingDto polling(@Nullable Polling polling) {
+        return polling == null ? null : new PollingDto(polling.trigger(), polling.intervalSeconds(),
+                polling.backfillFrom() == null ? null : polling.backfillFrom().toString(), new TreeMap<>(polling.options()));
     }
 
     public static List<ElementDto> elements(List<Element> elements) {

@@ -98,7 +98,7 @@ class ApiJsonTest {
     @Test
     void patchReportsAnUnknownPropertyWithItsPath() {
         PayloadDto current = new PayloadDto("charge", "Charge", null, "INBOUND", "API_PUSH", "JSON", false, true,
-                null, null, null, false, "HOLD", null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, false, "HOLD", null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null);
 
         assertThatThrownBy(() -> json.patch(current, tree("{\"auth\":{\"kind\":\"x\"}}"), PayloadDto.class))

@@ -1,0 +1,146 @@
+package org.openpayloads.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.openpayloads.api.ConfigException;
+import org.openpayloads.api.FieldError;
+import org.openpayloads.api.connector.ApiClient;
+import org.openpayloads.api.connector.ApiConnector;
+import org.openpayloads.api.connector.Connector;
+import org.openpayloads.api.connector.ConnectorContext;
+import org.openpayloads.api.connector.ConnectorListener;
+import org.openpayloads.api.connector.Connectors;
+import org.openpayloads.api.connector.JdkHttpTransport;
+import org.openpayloads.api.connector.PollPage;
+import org.openpayloads.api.connector.PollingTrigger;
+import org.openpayloads.api.connector.Watermark;
+import org.openpayloads.engine.mapping.CredentialResolver;
+import org.openpayloads.engine.model.CredentialType;
+import org.openpayloads.engine.model.ResolvedCredential;
+import org.openpayloads.engine.port.ExternalApis;
+
+/**
+ * The engine's {@link ExternalApis}, served by the installed {@link ApiConnector}s: a credential of type
+ * {@code STRIPE} is read by the connector of type {@code stripe}, and so on. A client is opened per
+ * credential and kept for a while, so a changed credential is used within {@code reopenAfter}. Connectors
+ * that define an {@value #ENVIRONMENT} option get the server's profile in it, so that they refuse a key of the
+ * other environment at run time too.
+ */
+final class ConnectorApis implements ExternalApis {
+
+    static final String ENVIRONMENT = "environment";
+
+    private final Connectors connectors;
+    private final CredentialResolver credentials;
+    private final EnvironmentProfile environment;
+    private final ConnectorContext context;
+    /** Clients by integration and credential name, reopened after a while to pick up a changed credential. */
+    private final Cache<List<String>, Opened> clients;
+
+    ConnectorApis(Connectors connectors, CredentialResolver credentials, EnvironmentProfile environment,
+                  Clock clock, Duration reopenAfter) {
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.context = new ConnectorContext(clock, new JdkHttpTransport(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build()), ConnectorListener.NONE);
+        this.clients = Caffeine.newBuilder().expireAfterWrite(reopenAfter).maximumSize(1_000).build();
+    }
+
+    @Override
+    public JsonNode get(String integration, String credential, String path) {
+        return client(integration, credential).client().get(path);
+    }
+
+    @Override
+    public List<FieldError> checkTrigger(CredentialType type, String trigger, Map<String, String> options) {
+        Optional<ApiConnector> connector = connector(type);
+        if (connector.isEmpty()) {
+            return List.of(new FieldError("trigger", "'" + trigger + "' cannot run on a " + type + " credential: no "
+                    + "installed connector reads its API; expected a credential of a type such as " + apiTypes()));
+        }
+        Optional<PollingTrigger> found = trigger(connector.get(), trigger);
+        if (found.isEmpty()) {
+            return List.of(new FieldError("trigger", "'" + trigger + "' is not a trigger of the "
+                    + connector.get().type() + " connector; expected one of " + triggerNames(connector.get())));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        found.get().options().validate(options).forEach(error -> errors.add(error.under("options")));
+        return errors;
+    }
+
+    @Override
+    public PollPage poll(String integration, String credential, String trigger, Map<String, String> options,
+                         @Nullable Watermark after, @Nullable Instant since, int maxItems) {
+        Opened opened = client(integration, credential);
+        PollingTrigger found = trigger(opened.connector(), trigger).orElseThrow(() -> new ConfigException(List.of(
+                new FieldError("polling.trigger", "'" + trigger + "' is not a trigger of the "
+                        + opened.connector().type() + " connector; expected one of "
+                        + triggerNames(opened.connector())))));
+        return found.poll(opened.client(), options, after, since, maxItems);
+    }
+
+    private Opened client(String integration, String credentialName) {
+        return clients.get(List.of(integration, credentialName), key -> open(integration, credentialName));
+    }
+
+    private Opened open(String integration, String credentialName) {
+        ResolvedCredential credential = credentials.resolve(integration, credentialName).orElseThrow(() ->
+                new ConfigException(List.of(new FieldError("credential", "'" + credentialName + "' is not a "
+                        + "credential of integration " + integration))));
+        ApiConnector connector = connector(credential.type()).orElseThrow(() -> new ConfigException(List.of(
+                new FieldError("credential", "'" + credentialName + "' is a " + credential.type() + " credential, "
+                        + "which no installed connector reads; expected a credential of a type such as "
+                        + apiTypes()))));
+        return new Opened(connector, connector.open(context, config(connector, credential)));
+    }
+
+    private Map<String, String> config(Connector connector, ResolvedCredential credential) {
+        Map<String, String> config = new HashMap<>(credential.attributes());
+        config.putAll(credential.secrets());
+        if (connector.configDef().key(ENVIRONMENT).isPresent()) {
+            config.put(ENVIRONMENT, environment.name());
+        }
+        return config;
+    }
+
+    private Optional<ApiConnector> connector(CredentialType type) {
+        return connectors.find(type.name().toLowerCase(Locale.ROOT)).filter(ApiConnector.class::isInstance)
+                .map(ApiConnector.class::cast);
+    }
+
+    private static Optional<PollingTrigger> trigger(ApiConnector connector, String name) {
+        return connector.triggers().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    private static String triggerNames(ApiConnector connector) {
+        List<PollingTrigger> triggers = connector.triggers();
+        return triggers.isEmpty() ? "none (it offers no trigger)"
+                : triggers.stream().map(PollingTrigger::name).collect(Collectors.joining(", "));
+    }
+
+    private String apiTypes() {
+        String types = connectors.types().stream().filter(type -> connectors.find(type)
+                .filter(ApiConnector.class::isInstance).isPresent())
+                .map(type -> type.toUpperCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return types.isEmpty() ? "none (no API connector is installed)" : types;
+    }
+
+    private record Opened(ApiConnector connector, ApiClient client) {
+    }
+}
