@@ -33,7 +33,7 @@ class MigrationsTest {
 
             assertThat(tables(dataSource)).isEqualTo(new TreeSet<>(TABLES));
             assertThat(StoreTesting.rows(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"))
-                    .containsExactly(List.of("4"));
+                    .containsExactly(List.of("5"));
         }
     }
 

@@ -148,7 +148,8 @@ final class StoreTesting {
                 payload.kind(), payload.contentType(), payload.allowPartialSuccess(), payload.active(), payload.auth(),
                 payload.dedupeKey(), payload.orderingKey(), payload.syncResponse(), payload.whenInactive(),
                 payload.redactPaths(), payload.endpointUrl(), payload.httpMethod(), payload.credential(),
-                payload.elements(), payload.targets(), payload.sources(), AuditInfo.NEW);
+                payload.elements(), payload.targets(), payload.sources(), payload.expansions(), payload.polling(),
+                AuditInfo.NEW);
     }
 
     /** The rows of a query, each row's columns as strings; for checks on raw columns and counts. */
