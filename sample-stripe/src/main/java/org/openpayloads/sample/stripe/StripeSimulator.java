@@ -26,16 +26,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * A stand-in for the part of Stripe's API the demo reads, so that polling runs on a machine with no Stripe
  * account: {@code GET /v1/charges} (newest first, {@code limit}, {@code starting_after}, {@code ending_before},
- * {@code created[gt|gte|lt|lte]}, {@code customer}), {@code GET /v1/charges/{id}} and
- * {@code GET /v1/customers/{id}}, with Stripe's list envelope, error form and bearer-key check. Objects come
- * from a data file ({@code {"customers": [...], "charges": [...]}}) or are made from the published charge;
- * {@link #addCharge} makes new ones over time. Thread-safe.
+ * {@code created[gt|gte|lt|lte]}, {@code customer}, {@code expand[]=data.customer}),
+ * {@code GET /v1/charges/{id}} ({@code expand[]=customer}) and {@code GET /v1/customers/{id}}, with Stripe's
+ * list envelope, error form and bearer-key check. Objects come from a data file
+ * ({@code {"customers": [...], "charges": [...]}}) or are made from the published charge; {@link #addCharge}
+ * makes new ones over time. Stored objects are never changed by a request: an expansion works on a copy.
+ * Thread-safe.
+ *
+ * <p>As on Stripe, {@code starting_after=<id>} answers the {@code limit} charges just older than that one and
+ * {@code ending_before=<id>} the {@code limit} charges just newer than it, both newest first; {@code has_more}
+ * says whether more lie beyond the page in the direction read. An unknown cursor is a 400
+ * {@code resource_missing} naming the parameter, and a field that cannot be expanded a 400 naming
+ * {@code expand}.
  */
 public final class StripeSimulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIMIT = 100;
     private static final int DEFAULT_LIMIT = 10;
+    /** What a charge list can expand; a single charge takes the same field without {@code data.}. */
+    private static final String LIST_CUSTOMER = "data.customer";
+    private static final String CUSTOMER = "customer";
 
     private final HttpServer server;
     private final Clock clock;
@@ -93,14 +104,19 @@ public final class StripeSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Makes a new charge of customer {@code n} (a demo customer, made if missing), created now. */
+    /**
+     * Makes a new charge of customer {@code n} (a demo customer, made if missing), created at the clock's time;
+     * a later charge of the same second lists before an earlier one, as on Stripe.
+     *
+     * @return a copy of the stored charge
+     */
     public synchronized JsonNode addCharge(int n, long amount, String currency) {
         ChargeEvents.Customer customer = ChargeEvents.customer(n);
         customers.computeIfAbsent(customer.id(), id -> customerObject(customer, clock.instant().getEpochSecond()));
         ObjectNode charge = events.charge("ch_sim_" + nextCharge++ + "_" + clock.millis(), customer, customer, amount,
                 currency, clock.instant());
         charges.add(charge);
-        return charge;
+        return charge.deepCopy();
     }
 
     /** How many charges there are. */
@@ -156,19 +172,22 @@ public final class StripeSimulator implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getRawPath();
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
+            List<String> expand = query.getOrDefault("expand[]", List.of());
             String[] parts = path.split("/");
             if (path.equals("/v1/charges")) {
-                list(exchange, query);
-            } else if (parts.length == 4 && parts[2].equals("charges")) {
-                retrieve(exchange, "charge", find(charges, decode(parts[3])));
-            } else if (parts.length == 4 && parts[2].equals("customers")) {
-                ObjectNode customer;
-                synchronized (this) {
-                    customer = customers.get(decode(parts[3]));
+                if (expandable(exchange, expand, LIST_CUSTOMER)) {
+                    list(exchange, first(query), !expand.isEmpty());
                 }
-                retrieve(exchange, "customer", Optional.ofNullable(customer).map(c -> new Found(decode(parts[3]), c))
-                        .orElse(new Found(decode(parts[3]), null)));
+            } else if (parts.length == 4 && parts[2].equals("charges")) {
+                if (expandable(exchange, expand, CUSTOMER)) {
+                    retrieve(exchange, "charge", find(charges, decode(parts[3])), !expand.isEmpty());
+                }
+            } else if (parts.length == 4 && parts[2].equals("customers")) {
+                String id = decode(parts[3]);
+                if (expandable(exchange, expand, null)) {
+                    retrieve(exchange, "customer", new Found(id, customer(id)), false);
+                }
             } else {
                 error(exchange, 404, "invalid_request_error", null, "Unrecognized request URL (GET: " + path
                         + "). The simulator serves /v1/charges and /v1/customers/{id}", null);
@@ -183,16 +202,50 @@ public final class StripeSimulator implements AutoCloseable {
         return new Found(id, objects.stream().filter(o -> o.path("id").asText().equals(id)).findFirst().orElse(null));
     }
 
-    private void retrieve(HttpExchange exchange, String kind, Found found) throws IOException {
+    private synchronized @Nullable ObjectNode customer(String id) {
+        return customers.get(id);
+    }
+
+    /**
+     * Whether every field of {@code expand} is {@code allowed} (null: none is); if not, Stripe's 400 is sent.
+     */
+    private static boolean expandable(HttpExchange exchange, List<String> expand, @Nullable String allowed)
+            throws IOException {
+        for (String field : expand) {
+            if (!field.equals(allowed)) {
+                error(exchange, 400, "invalid_request_error", null, "This property cannot be expanded (" + field
+                        + ").", "expand");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code charge}, or when {@code expand} a copy of it with its customer id replaced by the customer, as
+     * Stripe does when the customer exists. The stored charge is never changed.
+     */
+    private JsonNode expanded(ObjectNode charge, boolean expand) {
+        String id = charge.path(CUSTOMER).isTextual() ? charge.path(CUSTOMER).asText() : null;
+        ObjectNode customer = expand && id != null ? customer(id) : null;
+        if (customer == null) {
+            return charge;
+        }
+        ObjectNode copy = charge.deepCopy();
+        copy.set(CUSTOMER, customer.deepCopy());
+        return copy;
+    }
+
+    private void retrieve(HttpExchange exchange, String kind, Found found, boolean expand) throws IOException {
         if (found.object() == null) {
             error(exchange, 404, "invalid_request_error", "resource_missing", "No such " + kind + ": '" + found.id()
                     + "'", "id");
             return;
         }
-        send(exchange, 200, found.object());
+        send(exchange, 200, expanded(found.object(), expand));
     }
 
-    private void list(HttpExchange exchange, Map<String, String> query) throws IOException {
+    private void list(HttpExchange exchange, Map<String, String> query, boolean expand) throws IOException {
         int limit;
         try {
             limit = Integer.parseInt(query.getOrDefault("limit", Integer.toString(DEFAULT_LIMIT)));
@@ -235,6 +288,11 @@ public final class StripeSimulator implements AutoCloseable {
         int to = newestFirst.size();
         String after = query.get("starting_after");
         String before = query.get("ending_before");
+        if (after != null && before != null) {
+            error(exchange, 400, "invalid_request_error", null, "You may only specify one of these parameters: "
+                    + "ending_before, starting_after.", "ending_before");
+            return;
+        }
         if (after != null) {
             from = indexOf(newestFirst, after) + 1;
             if (from == 0) {
@@ -250,13 +308,15 @@ public final class StripeSimulator implements AutoCloseable {
                         "ending_before");
                 return;
             }
-            from = Math.max(from, to - limit);
+            // The charges just newer than the cursor, still newest first.
+            from = Math.max(0, to - limit);
         }
         List<ObjectNode> page = newestFirst.subList(from, Math.min(to, from + limit));
         boolean hasMore = before != null ? from > 0 : from + page.size() < to;
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("object", "list");
-        envelope.putArray("data").addAll(page);
+        ArrayNode data = envelope.putArray("data");
+        page.forEach(charge -> data.add(expanded(charge, expand)));
         envelope.put("has_more", hasMore);
         envelope.put("url", "/v1/charges");
         send(exchange, 200, envelope);
@@ -280,17 +340,26 @@ public final class StripeSimulator implements AutoCloseable {
         };
     }
 
-    private static Map<String, String> query(@Nullable String raw) {
-        Map<String, String> params = new LinkedHashMap<>();
+    /** Each parameter's values, in the order given: {@code expand[]} comes many times. */
+    private static Map<String, List<String>> query(@Nullable String raw) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return params;
         }
         for (String pair : raw.split("&")) {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            params.putIfAbsent(name, equals < 0 ? "" : decode(pair.substring(equals + 1)));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return params;
+    }
+
+    /** Each parameter's first value. */
+    private static Map<String, String> first(Map<String, List<String>> query) {
+        Map<String, String> first = new LinkedHashMap<>();
+        query.forEach((name, values) -> first.put(name, values.get(0)));
+        return first;
     }
 
     private static String decode(String text) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.MappingException;
+import org.openpayloads.api.connector.ApiClient;
 import org.openpayloads.api.connector.ConnectorContext;
 import org.openpayloads.api.connector.HttpCall;
 import org.openpayloads.api.connector.HttpResult;
@@ -41,8 +43,11 @@ import org.openpayloads.api.connector.JdkHttpTransport;
  * <p>Every call carries the key as a bearer token, and {@code Stripe-Version} when configured. Every POST
  * carries an {@code Idempotency-Key}, the caller's or a new UUID, the same on each retry of that call.
  * Before any call, the key's mode is checked against the environment ({@link StripeEnvironment}).
+ *
+ * <p>As an {@link ApiClient}, {@link #get} retrieves one object without expansions; the polling triggers
+ * ({@link NewObjectsTrigger}) read lists through it.
  */
-public final class StripeClient {
+public final class StripeClient implements ApiClient {
 
     /** Items per page of {@link #list} unless the caller passes {@code limit}; Stripe's maximum. */
     public static final int DEFAULT_PAGE_SIZE = 100;
@@ -51,12 +56,14 @@ public final class StripeClient {
     static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final StripeConfig config;
+    private final ConnectorContext context;
     private final Exchange exchange;
 
     /** @throws org.openpayloads.api.ConfigException when the key belongs to the other environment */
     StripeClient(StripeConfig config, ConnectorContext context, Sleeper sleeper, Backoff backoff) {
         config.environment().require(config.secretKey());
         this.config = config;
+        this.context = context;
         this.exchange = new Exchange(context.transport(), context.clock(), sleeper, backoff, config);
     }
 
@@ -97,6 +104,17 @@ public final class StripeClient {
     }
 
     /**
+     * {@code GET path} without expansions: {@link #retrieve retrieve(path, List.of())}.
+     *
+     * @throws StripeException when Stripe refused (a missing object is a 404 {@code resource_missing})
+     * @throws StripeRetriableException when Stripe stayed unavailable through every attempt
+     */
+    @Override
+    public JsonNode get(String path) {
+        return retrieve(path, List.of());
+    }
+
+    /**
      * Every item of a list endpoint, for example {@code list("/v1/charges", Map.of("created[gt]", "1700000000"),
      * List.of("data.customer"))}. Pages are fetched as the stream is read: the next with
      * {@code starting_after} set to the last id of the one before, while {@code has_more} is true. Given
@@ -133,6 +151,47 @@ public final class StripeClient {
         headers.put("Idempotency-Key", key);
         HttpCall call = new HttpCall("POST", uri(path, List.of()), headers, body, config.requestTimeout());
         return json(exchange.send(call, path), "POST " + path);
+    }
+
+    /** One page of a list endpoint: its items in Stripe's order (newest first), and whether more lie beyond. */
+    record ListPage(List<JsonNode> data, boolean hasMore) {
+
+        ListPage {
+            data = List.copyOf(data);
+        }
+    }
+
+    /**
+     * One page of a list endpoint, for callers that follow the cursors themselves.
+     *
+     * @param params query parameters in the order sent, cursors and {@code limit} included
+     * @param expand fields to expand in each item, with the {@code data.} prefix
+     * @throws MappingException when the answer is not a list
+     */
+    ListPage page(String path, Map<String, String> params, List<String> expand) {
+        checkPath(path);
+        List<StripeForm.Pair> query = new ArrayList<>();
+        params.forEach((name, value) -> query.add(new StripeForm.Pair(name, value)));
+        expand.forEach(field -> query.add(new StripeForm.Pair("expand[]", field)));
+        JsonNode answer = get(path, query);
+        JsonNode data = answer.path("data");
+        if (!"list".equals(answer.path("object").asText()) || !data.isArray()) {
+            throw new MappingException("Stripe answered GET " + path + " with " + answer.path("object").asText("no")
+                    + " object; expected a list ({\"object\": \"list\", \"data\": [...]})");
+        }
+        List<JsonNode> items = new ArrayList<>(data.size());
+        data.forEach(items::add);
+        return new ListPage(items, answer.path("has_more").asBoolean(false));
+    }
+
+    /** The connector context's clock. */
+    Clock clock() {
+        return context.clock();
+    }
+
+    /** Tells the connector context's listener; {@code message} must hold no secret. */
+    void warn(String message) {
+        context.listener().warn(config.redact(message));
     }
 
     /** How many requests were sent, retries included. */
@@ -229,21 +288,15 @@ public final class StripeClient {
         }
 
         private void fetch() {
-            List<StripeForm.Pair> query = new ArrayList<>();
-            params.forEach((name, value) -> query.add(new StripeForm.Pair(name, value)));
-            expand.forEach(field -> query.add(new StripeForm.Pair("expand[]", field)));
+            Map<String, String> query = new LinkedHashMap<>(params);
             if (cursor != null) {
-                query.add(new StripeForm.Pair(backwards ? "ending_before" : "starting_after", cursor));
+                query.put(backwards ? "ending_before" : "starting_after", cursor);
             }
-            JsonNode answer = get(path, query);
+            ListPage answer = page(path, query, expand);
             pages++;
-            JsonNode data = answer.path("data");
-            if (!"list".equals(answer.path("object").asText()) || !data.isArray()) {
-                throw new MappingException("Stripe answered GET " + path + " with " + answer.path("object").asText("no")
-                        + " object; expected a list ({\"object\": \"list\", \"data\": [...]})");
-            }
-            data.forEach(page::addLast);
-            more = answer.path("has_more").asBoolean(false);
+            List<JsonNode> data = answer.data();
+            page.addAll(data);
+            more = answer.hasMore();
             if (more) {
                 JsonNode edge = data.isEmpty() ? null : data.get(backwards ? 0 : data.size() - 1);
                 String id = edge == null ? "" : edge.path("id").asText("");

@@ -13,14 +13,16 @@ import org.openpayloads.api.config.ConfigDef;
 import org.openpayloads.api.config.ConfigDef.Required;
 import org.openpayloads.api.config.ConfigDef.Type;
 import org.openpayloads.api.config.ConfigDef.Validator;
-import org.openpayloads.api.connector.Connector;
+import org.openpayloads.api.connector.ApiConnector;
 import org.openpayloads.api.connector.ConnectorContext;
+import org.openpayloads.api.connector.PollingTrigger;
 
 /**
- * Stripe, through its REST API: type {@code stripe}. Stateless; {@link #connect} opens a
- * {@link StripeClient} for one account and key.
+ * Stripe, through its REST API: type {@code stripe}. Stateless; {@link #open} (or {@link #connect}) opens a
+ * {@link StripeClient} for one account and key, and {@link #triggers()} offers the polling triggers
+ * {@code new-charge} and {@code new-customer} ({@link NewObjectsTrigger}).
  */
-public final class StripeConnector implements Connector {
+public final class StripeConnector implements ApiConnector {
 
     public static final String TYPE = "stripe";
 
@@ -59,8 +61,8 @@ public final class StripeConnector implements Connector {
 
     @Override
     public String description() {
-        return "Reads, lists and writes Stripe objects through the REST API, with idempotent retries; refuses a live "
-                + "key in the sandbox and a test key in production.";
+        return "Reads, lists and writes Stripe objects through the REST API, with idempotent retries, and polls for "
+                + "new charges and customers; refuses a live key in the sandbox and a test key in production.";
     }
 
     @Override
@@ -98,11 +100,23 @@ public final class StripeConnector implements Connector {
      * @param context its transport carries every call; {@link StripeClient#defaultTransport()} is the usual one
      * @throws ConfigException listing every problem with {@code config}
      */
-    public StripeClient connect(ConnectorContext context, Map<String, String> config) {
+    @Override
+    public StripeClient open(ConnectorContext context, Map<String, String> config) {
         return open(context, config, Sleeper.REAL, Backoff.standard());
     }
 
-    /** {@link #connect}, with the sleeper and backoff that tests swap in. */
+    /** The same as {@link #open(ConnectorContext, Map)}; kept for callers that want the Stripe type by name. */
+    public StripeClient connect(ConnectorContext context, Map<String, String> config) {
+        return open(context, config);
+    }
+
+    /** {@code new-charge} and {@code new-customer}: the account's charges and customers, oldest first. */
+    @Override
+    public List<PollingTrigger> triggers() {
+        return List.of(NewObjectsTrigger.NEW_CHARGE, NewObjectsTrigger.NEW_CUSTOMER);
+    }
+
+    /** {@link #open(ConnectorContext, Map)}, with the sleeper and backoff that tests swap in. */
     StripeClient open(ConnectorContext context, Map<String, String> config, Sleeper sleeper, Backoff backoff) {
         List<FieldError> errors = validate(config);
         if (!errors.isEmpty()) {

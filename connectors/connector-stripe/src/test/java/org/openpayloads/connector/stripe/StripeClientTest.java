@@ -28,8 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.MappingException;
+import org.openpayloads.api.connector.ApiClient;
 import org.openpayloads.api.connector.ConnectorContext;
 import org.openpayloads.api.connector.ConnectorListener;
+import org.openpayloads.api.connector.ResourcePaths;
 
 class StripeClientTest {
 
@@ -77,6 +79,27 @@ class StripeClientTest {
         LoggedRequest request = only(getRequestedFor(urlPathEqualTo("/v1/customers/cus_QXg1o8vcGmoR32")));
         assertThat(request.queryParameter("expand[]").values()).containsExactly("discount", "test_clock");
         assertThat(request.getHeader("Stripe-Version")).isEqualTo("2024-06-20");
+    }
+
+    @Test
+    void asAnApiClientItGetsOneObjectWithoutExpansions() {
+        stripe.server.stubFor(get(urlPathEqualTo("/v1/customers/cus_QXg1o8vcGmoR32"))
+                .willReturn(fixtureAnswer(200, "openapi-customer.json")));
+        stripe.server.stubFor(get(urlPathEqualTo("/v1/customers/cus_x")).willReturn(json(404, """
+                {"error": {"code": "resource_missing", "message": "No such customer: 'cus_x'", "param": "id",
+                 "type": "invalid_request_error"}}
+                """)));
+        ApiClient client = new StripeConnector().open(stripe.context(), stripe.config());
+
+        JsonNode customer = client.get(ResourcePaths.fill("/v1/customers/{id}", "cus_QXg1o8vcGmoR32"));
+
+        assertThat(customer.path("object").asText()).isEqualTo("customer");
+        assertThat(only(getRequestedFor(urlPathEqualTo("/v1/customers/cus_QXg1o8vcGmoR32"))).getUrl())
+                .isEqualTo("/v1/customers/cus_QXg1o8vcGmoR32");
+        assertThatThrownBy(() -> client.get("/v1/customers/cus_x")).isInstanceOf(MappingException.class)
+                .hasMessage("Stripe answered 404 invalid_request_error (resource_missing) on GET /v1/customers/cus_x: "
+                        + "No such customer: 'cus_x' (param: id)");
+        assertThatThrownBy(() -> client.get("/v1/customers?limit=1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.FieldError;
+import org.openpayloads.api.connector.ApiConnector;
 import org.openpayloads.api.connector.ConnectorContext;
 import org.openpayloads.api.connector.Connectors;
+import org.openpayloads.api.connector.PollingTrigger;
 import org.openpayloads.testkit.ConnectorContractTest;
 
 class StripeConnectorTest extends ConnectorContractTest {
@@ -193,6 +195,27 @@ class StripeConnectorTest extends ConnectorContractTest {
         assertThat(client.environment()).isEqualTo(StripeEnvironment.SANDBOX);
         assertThat(client.toString()).isEqualTo("StripeClient[https://api.stripe.com, environment=SANDBOX, "
                 + "secretKey=[hidden], calls=0]");
+    }
+
+    @Test
+    void isAnApiConnectorWhoseOpenGivesAStripeClientAndOffersTwoTriggers() {
+        ApiConnector api = connector;
+        ConnectorContext context = ConnectorContext.of(call -> {
+            throw new AssertionError("must not call out");
+        });
+
+        assertThat(api.open(context, SANDBOX)).isInstanceOf(StripeClient.class);
+        assertThat(api.triggers()).extracting(PollingTrigger::name).containsExactly("new-charge", "new-customer");
+        assertThat(api.triggers()).allSatisfy(trigger -> {
+            assertThat(trigger.name()).matches("[a-z][a-z0-9-]*");
+            assertThat(trigger.description()).isNotBlank();
+            assertThat(trigger.options().keys().values()).allSatisfy(key -> {
+                assertThat(key.documentation()).isNotBlank();
+                assertThat(key.isSecret()).isFalse();
+            });
+        });
+        assertThatThrownBy(() -> api.open(context, Map.of("secretKey", SK_LIVE)))
+                .isInstanceOf(ConfigException.class).hasMessageNotContaining(SK_LIVE);
     }
 
     private static List<String> fieldsOf(List<FieldError> errors) {
