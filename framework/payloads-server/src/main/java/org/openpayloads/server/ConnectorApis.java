@@ -64,7 +64,7 @@ final class ConnectorApis implements ExternalApis {
 
     @Override
     public JsonNode get(String integration, String credential, String path) {
-        return client(integration, credential).client().get(path);
+        return Objects.requireNonNull(client(integration, credential).client()).get(path);
     }
 
     @Override
@@ -88,15 +88,26 @@ final class ConnectorApis implements ExternalApis {
     public PollPage poll(String integration, String credential, String trigger, Map<String, String> options,
                          @Nullable Watermark after, @Nullable Instant since, int maxItems) {
         Opened opened = client(integration, credential);
-        PollingTrigger found = trigger(opened.connector(), trigger).orElseThrow(() -> new ConfigException(List.of(
-                new FieldError("polling.trigger", "'" + trigger + "' is not a trigger of the "
-                        + opened.connector().type() + " connector; expected one of "
-                        + triggerNames(opened.connector())))));
-        return found.poll(opened.client(), options, after, since, maxItems);
+        ApiConnector connector = Objects.requireNonNull(opened.connector());
+        PollingTrigger found = trigger(connector, trigger).orElseThrow(() -> new ConfigException(List.of(
+                new FieldError("polling.trigger", "'" + trigger + "' is not a trigger of the " + connector.type()
+                        + " connector; expected one of " + triggerNames(connector)))));
+        return found.poll(Objects.requireNonNull(opened.client()), options, after, since, maxItems);
     }
 
+    /** The credential's client; a credential that cannot open one fails the same way until it is reopened. */
     private Opened client(String integration, String credentialName) {
-        return clients.get(List.of(integration, credentialName), key -> open(integration, credentialName));
+        Opened opened = clients.get(List.of(integration, credentialName), key -> {
+            try {
+                return open(integration, credentialName);
+            } catch (ConfigException e) {
+                return new Opened(null, null, e);
+            }
+        });
+        if (opened.problem() != null) {
+            throw new ConfigException(opened.problem().errors());
+        }
+        return opened;
     }
 
     private Opened open(String integration, String credentialName) {
@@ -107,7 +118,7 @@ final class ConnectorApis implements ExternalApis {
                 new FieldError("credential", "'" + credentialName + "' is a " + credential.type() + " credential, "
                         + "which no installed connector reads; expected a credential of a type such as "
                         + apiTypes()))));
-        return new Opened(connector, connector.open(context, config(connector, credential)));
+        return new Opened(connector, connector.open(context, config(connector, credential)), null);
     }
 
     private Map<String, String> config(Connector connector, ResolvedCredential credential) {
@@ -141,6 +152,8 @@ final class ConnectorApis implements ExternalApis {
         return types.isEmpty() ? "none (no API connector is installed)" : types;
     }
 
-    private record Opened(ApiConnector connector, ApiClient client) {
+    /** A client and its connector, or why the credential cannot open one. */
+    private record Opened(@Nullable ApiConnector connector, @Nullable ApiClient client,
+                          @Nullable ConfigException problem) {
     }
 }

@@ -76,6 +76,30 @@ final class StripeEvents {
         return signature(body, secret, System.currentTimeMillis() / 1000);
     }
 
+    /** The event as a tree, to change before it is sent. */
+    static ObjectNode tree(byte[] event) {
+        try {
+            return (ObjectNode) JSON.readTree(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(ObjectNode event) {
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The event with another type, such as {@code charge.refunded}. */
+    static byte[] withType(byte[] event, String type) {
+        ObjectNode tree = tree(event);
+        tree.put("type", type);
+        return bytes(tree);
+    }
+
     private static ObjectNode chargeData() {
         try {
             return (ObjectNode) JSON.readTree(Fixtures.bytes("stripe/event-data-charge.succeeded.json"));

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.MappingException;
 import org.openpayloads.api.connector.ResourcePaths;
 import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.port.ExternalApis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a payload's {@link Expansion}s to a parsed body: each id at an expansion's path (a path of names
@@ -17,6 +20,8 @@ import org.openpayloads.engine.port.ExternalApis;
  * names. The body given is never changed; a copy is. Thread-safe.
  */
 public final class Expander {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Expander.class);
 
     private final ExternalApis apis;
 
@@ -28,7 +33,10 @@ public final class Expander {
      * The body with each expansion applied in order. A value that is missing, null or already an object is left
      * as it is; a text or number is the id read.
      *
-     * @throws MappingException when a value is of another kind, or the API refused the read
+     * @throws MappingException when a value is of another kind, or the API refused the read of a required
+     *     expansion
+     * @throws ConfigException when the credential of a required expansion cannot make the call
+     * @throws org.openpayloads.api.RetriableException when the API is unavailable
      */
     public JsonNode expand(String integration, Payload payload, JsonNode body) {
         if (payload.expansions().isEmpty() || !body.isObject()) {
@@ -58,7 +66,17 @@ public final class Expander {
             } catch (IllegalArgumentException e) {
                 throw new MappingException("expansion of " + expansion.path() + ": " + e.getMessage());
             }
-            JsonNode resource = apis.get(integration, expansion.credential(), path);
+            JsonNode resource;
+            try {
+                resource = apis.get(integration, expansion.credential(), path);
+            } catch (MappingException | ConfigException e) {
+                if (!expansion.optional()) {
+                    throw e;
+                }
+                LOG.debug("Optional expansion of {} in {}/{} kept the id: {}", expansion.path(), integration,
+                        payload.apiName(), e.getMessage());
+                continue;
+            }
             if (copy == null) {
                 copy = body.deepCopy();
             }

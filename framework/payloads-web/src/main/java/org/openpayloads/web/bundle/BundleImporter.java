@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.web.dto.CredentialDto;
@@ -32,8 +34,8 @@ import org.openpayloads.web.dto.PayloadDto;
  *  "integration": {...}, "credentials": [...], "payloads": [...]}</pre>
  *
  * <p>Any string may hold {@code ${NAME}} or {@code ${NAME:-default}}, filled from the variables the caller
- * gives (such as the environment), so that secrets stay out of the bundle. Each part goes through the same
- * checks as the admin API. The import stops at the first part refused, and deletes the integration it made.
+ * gives (such as the environment), so that secrets stay out of the bundle; a secret left empty is not set.
+ * Each part goes through the same checks as the admin API. The import stops at the first part refused, and deletes the integration it made.
  */
 public final class BundleImporter {
 
@@ -107,8 +109,8 @@ public final class BundleImporter {
         try {
             List<String> credentialNames = new ArrayList<>();
             for (CredentialDto credential : credentials) {
-                credentialNames.add(config.createCredential(name, InputMapper.credential(credential), actor)
-                        .apiName());
+                credentialNames.add(config.createCredential(name, InputMapper.credential(withoutEmptySecrets(
+                        credential)), actor).apiName());
             }
             List<String> payloadNames = new ArrayList<>();
             for (PayloadDto payload : payloads) {
@@ -161,6 +163,16 @@ public final class BundleImporter {
                     : "[" + reference.getIndex() + "]");
         }
         return path.toString();
+    }
+
+    /** The credential without the secrets that are empty, such as {@code ${STRIPE_API_KEY:-}} when it is not set. */
+    private static CredentialDto withoutEmptySecrets(CredentialDto credential) {
+        if (credential.secrets() == null || credential.secrets().values().stream().noneMatch(""::equals)) {
+            return credential;
+        }
+        Map<String, @Nullable String> secrets = new LinkedHashMap<>(credential.secrets());
+        secrets.values().removeIf(""::equals);
+        return credential.withSecrets(credential.apiName(), secrets);
     }
 
     /** A copy of {@code node} with every {@code ${NAME}} and {@code ${NAME:-default}} filled in. */

@@ -164,7 +164,7 @@ public final class InputMapper {
     }
 
     private static Expansion expansion(ExpansionDto dto) {
-        return new Expansion(dto.path(), dto.credential(), dto.resource());
+        return new Expansion(dto.path(), dto.credential(), dto.resource(), orDefault(dto.optional(), false));
     }
 
     private static @Nullable Polling polling(Conversion errors, @Nullable PollingDto dto) {

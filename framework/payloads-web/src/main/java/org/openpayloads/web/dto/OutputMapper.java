@@ -56,9 +56,10 @@ public final class OutputMapper {
                 name(payload.httpMethod()), payload.credential(), elements(payload.elements()),
                 payload.targets().stream().map(OutputMapper::target).toList(),
                 payload.sources().stream().map(OutputMapper::source).toList(),
-                payload.expansions().stream().map(e -> new ExpansionDto(e.path(), e.credential(), e.resource()))
-                        .toList(),
-                polling(payload.polling()), audit.createdAt(), audit.createdBy(), audit.modifiedAt(), audit.modifiedBy(), audit.version());
+                payload.expansions().stream().map(e -> new ExpansionDto(e.path(), e.credential(), e.resource(),
+                        e.optional())).toList(),
+                polling(payload.polling()), audit.createdAt(), audit.createdBy(), audit.modifiedAt(),
+                audit.modifiedBy(), audit.version());
     }
 
     private static @Nullable PollingDto polling(@Nullable Polling polling) {
