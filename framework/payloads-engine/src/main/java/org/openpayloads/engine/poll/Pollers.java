@@ -138,7 +138,7 @@ public final class Pollers implements AutoCloseable {
                 since = null;
                 PollState next = new PollState(after, polling.backfillFrom(), clock.instant(), !page.more(), null,
                         saved.itemsTaken() + stored);
-                if (!states.save(integration, payload.apiName(), owner, clock.instant(), next)) {
+                if (!save(integration, payload.apiName(), next)) {
                     LOG.info("Lost the polling lease of {} to another process; it goes on from the last watermark "
                             + "stored", integration);
                     return;
@@ -158,12 +158,22 @@ public final class Pollers implements AutoCloseable {
                         polling.trigger(), polling.intervalSeconds(), message);
             }
             try {
-                states.save(integration, payload.apiName(), owner, clock.instant(), new PollState(saved.watermark(),
-                        saved.backfillFrom(), clock.instant(), true, message, saved.itemsTaken()));
+                save(integration, payload.apiName(), new PollState(saved.watermark(), saved.backfillFrom(),
+                        clock.instant(), true, message, saved.itemsTaken()));
             } catch (RuntimeException ignored) {
                 // The database itself is failing; the next round tries again.
             }
         }
+    }
+
+    /**
+     * Renews the lease, then saves: a poll may outlast the lease (Stripe retrying a slow answer), and the lease
+     * is still this process's unless another took it meanwhile, in which case nothing is saved.
+     */
+    private boolean save(String integration, String payload, PollState state) {
+        Instant now = clock.instant();
+        return states.lease(integration, owner, now, settings.lease())
+                && states.save(integration, payload, owner, now, state);
     }
 
     /** Stops polling; the leases held are given up, so another process can take over at once. */
