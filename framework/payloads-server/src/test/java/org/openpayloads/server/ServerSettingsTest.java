@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.FieldError;
+import org.openpayloads.engine.poll.PollSettings;
 import org.openpayloads.server.ServerSettings.Setting;
 
 class ServerSettingsTest {
@@ -67,6 +69,25 @@ class ServerSettingsTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactly("PAYLOADS_SALESFORCE_URL", "PAYLOADS_SALESFORCE_CLIENT_ID",
                                 "PAYLOADS_SALESFORCE_CLIENT_SECRET", "PAYLOADS_ORG_TRANSPORT"));
+    }
+
+    @Test
+    void pollingTicksEverySecondWithAThirtySecondLeaseUnlessSet() {
+        assertThat(ServerSettings.resolve(Map.of(), Map.of(), null).pipeline().polling())
+                .isEqualTo(PollSettings.DEFAULTS);
+        PollSettings set = ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_POLL_TICK_MILLIS", "250",
+                "PAYLOADS_POLL_LEASE_SECONDS", "5"), null).pipeline().polling();
+        assertThat(set.tick()).isEqualTo(Duration.ofMillis(250));
+        assertThat(set.lease()).isEqualTo(Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_POLL_TICK_MILLIS", "2000",
+                "PAYLOADS_POLL_LEASE_SECONDS", "5"), null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("PAYLOADS_POLL_LEASE_SECONDS");
+                            assertThat(error.message()).contains("'5' is less than three polling ticks (2000 ms each)")
+                                    .contains("expected at least 6");
+                        }));
     }
 
     @Test
