@@ -41,12 +41,12 @@ class SampleStripePollingTest {
 
     private static final String ADMIN_TOKEN = "polling-test-admin-token-0123";
     private static final String SECRET = "whsec_polling_test_0123456789";
-    private static final String POLL = "/api/v1/integrations/stripe/payloads/charge-poll";
+    static final String POLL = "/api/v1/integrations/stripe/payloads/charge-poll";
 
     private final Clock clock = Clock.systemUTC();
-    private final StripeSimulator simulator = StripeSimulator.start(0, StripeSimulator.demoData(3, 6, clock), clock);
+    final StripeSimulator simulator = StripeSimulator.start(0, StripeSimulator.demoData(3, 6, clock), clock);
     private final TestDatabase database = TestDatabase.create(kind());
-    private PayloadsServer server;
+    PayloadsServer server;
 
     /** The database the server runs on; a subclass runs the same tests on PostgreSQL. */
     TestDatabase.Kind kind() {
@@ -191,11 +191,11 @@ class SampleStripePollingTest {
         }
     }
 
-    private PayloadsServer start() {
+    PayloadsServer start() {
         return start(Map.of());
     }
 
-    private PayloadsServer start(Map<String, String> extra) {
+    PayloadsServer start(Map<String, String> extra) {
         Map<String, String> variables = new java.util.HashMap<>(Map.of("STRIPE_WEBHOOK_SECRET", SECRET,
                 "STRIPE_API_BASE", "http://localhost:" + simulator.port(), "STRIPE_API_KEY",
                 "sk_test_polling_0123456789"));
@@ -210,7 +210,7 @@ class SampleStripePollingTest {
                 StandardCharsets.UTF_8));
     }
 
-    private RequestSpecification admin() {
+    RequestSpecification admin() {
         return given().baseUri("http://localhost").port(server.port()).contentType(ContentType.JSON)
                 .accept(ContentType.JSON).header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
@@ -221,7 +221,7 @@ class SampleStripePollingTest {
                 .queryParam("mode", "sync").body(event).post("/in/stripe/charge");
     }
 
-    private JsonPath awaitStatus(String what, Predicate<JsonPath> done) {
+    JsonPath awaitStatus(String what, Predicate<JsonPath> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonPath status;
         do {
@@ -234,13 +234,13 @@ class SampleStripePollingTest {
         throw new AssertionError("Waited 30 s for " + what + "; the polling status is " + status.prettify());
     }
 
-    private List<Map<String, Object>> pollJobs() {
+    List<Map<String, Object>> pollJobs() {
         return admin().queryParam("integration", "stripe").queryParam("payload", "charge-poll")
                 .queryParam("size", 100).get("/api/v1/jobs").then().statusCode(200).extract().jsonPath()
                 .getList("items");
     }
 
-    private void awaitJobs(int expected) {
+    void awaitJobs(int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (pollJobs().stream().filter(job -> "COMPLETED".equals(job.get("status"))).count() < expected
                 && System.nanoTime() < deadline) {
