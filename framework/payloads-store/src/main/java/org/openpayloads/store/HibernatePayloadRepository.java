@@ -1,9 +1,13 @@
 package org.openpayloads.store;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.PayloadKind;
 import org.openpayloads.engine.port.PayloadRepository;
 import org.openpayloads.store.entity.IntegrationEntity;
 import org.openpayloads.store.entity.PayloadEntity;
@@ -31,6 +35,24 @@ final class HibernatePayloadRepository implements PayloadRepository {
                     .setParameter("integration", owner)
                     .getResultList();
             return trees.load(session, payloads);
+        });
+    }
+
+    @Override
+    public Map<String, List<Payload>> findActivePolling() {
+        return transactions.read(session -> {
+            List<PayloadEntity> entities = session.createSelectionQuery("from PayloadEntity p join fetch "
+                            + "p.integration i where p.kind = :kind and p.active = true and i.active = true "
+                            + "order by i.apiName, p.apiName", PayloadEntity.class)
+                    .setParameter("kind", PayloadKind.POLLING)
+                    .getResultList();
+            List<Payload> loaded = trees.load(session, entities);
+            Map<String, List<Payload>> byIntegration = new LinkedHashMap<>();
+            for (int i = 0; i < entities.size(); i++) {
+                byIntegration.computeIfAbsent(entities.get(i).getIntegration().getApiName(), name -> new ArrayList<>())
+                        .add(loaded.get(i));
+            }
+            return byIntegration;
         });
     }
 

@@ -19,16 +19,23 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.api.ConflictException;
 import org.openpayloads.api.NotFoundException;
+import org.openpayloads.engine.model.AuditInfo;
+import org.openpayloads.engine.model.ContentType;
 import org.openpayloads.engine.model.DataType;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Element;
 import org.openpayloads.engine.model.FieldMapping;
+import org.openpayloads.engine.model.InactiveBehaviour;
+import org.openpayloads.engine.model.InboundAuth;
+import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.JobRequest;
 import org.openpayloads.engine.model.JobSource;
 import org.openpayloads.engine.model.JobStatus;
 import org.openpayloads.engine.model.NewJob;
 import org.openpayloads.engine.model.Operation;
 import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.TooLong;
@@ -136,6 +143,33 @@ class HibernatePayloadRepositoryTest {
         assertThat(found).extracting(Payload::apiName).containsExactly("a-small", "b-full");
         assertThat(withoutAudit(found.get(1))).isEqualTo(fullPayload("b-full"));
         assertThat(withoutAudit(found.get(0))).isEqualTo(smallPayload("a-small"));
+    }
+
+    @Test
+    void findActivePollingListsTheActivePollingPayloadsOfActiveIntegrations() {
+        String integration = StoreTesting.storedIntegration(open.store());
+        String inactive = StoreTesting.storedIntegration(open.store());
+        payloads.create(integration, polling("b-poll", true), "alice");
+        payloads.create(integration, polling("a-poll", true), "alice");
+        payloads.create(integration, polling("c-off", false), "alice");
+        payloads.create(integration, smallPayload("webhook"), "alice");
+        payloads.create(inactive, polling("poll", true), "alice");
+        Integration off = open.store().integrations().find(inactive).orElseThrow();
+        open.store().integrations().update(inactive, new Integration(off.apiName(), off.label(), off.description(),
+                false, off.retentionDays(), off.audit()), "alice");
+
+        Map<String, List<Payload>> found = payloads.findActivePolling();
+
+        assertThat(found).doesNotContainKey(inactive);
+        assertThat(found.get(integration)).extracting(Payload::apiName).containsExactly("a-poll", "b-poll");
+        assertThat(found.get(integration).get(0).polling()).isEqualTo(polling("a-poll", true).polling());
+    }
+
+    private static Payload polling(String apiName, boolean active) {
+        return new Payload(apiName, apiName, null, Direction.INBOUND, PayloadKind.POLLING, ContentType.JSON, false,
+                active, InboundAuth.NONE, "$.id", null, false, InactiveBehaviour.HOLD, List.of(), null, null,
+                "stripe", List.of(), List.of(), List.of(), List.of(), new Polling("new-charge", 15, null,
+                Map.of("expand", "customer")), AuditInfo.NEW);
     }
 
     @Test

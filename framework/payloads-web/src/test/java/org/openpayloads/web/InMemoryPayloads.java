@@ -27,6 +27,12 @@ public final class InMemoryPayloads implements PayloadRepository {
         return new ArrayList<>(of(integration).values());
     }
 
+    /** The web tests never start pollers, and this store does not know which integrations are active. */
+    @Override
+    public Map<String, List<Payload>> findActivePolling() {
+        throw new UnsupportedOperationException("findActivePolling: the web tests run no pollers");
+    }
+
     @Override
     public synchronized Optional<Payload> find(String integration, String payload) {
         return Optional.ofNullable(of(integration).get(payload));
@@ -74,6 +80,6 @@ public final class InMemoryPayloads implements PayloadRepository {
         return new Payload(p.apiName(), p.label(), p.description(), p.direction(), p.kind(), p.contentType(),
                 p.allowPartialSuccess(), p.active(), p.auth(), p.dedupeKey(), p.orderingKey(), p.syncResponse(),
                 p.whenInactive(), p.redactPaths(), p.endpointUrl(), p.httpMethod(), p.credential(), p.elements(),
-                p.targets(), p.sources(), audit);
+                p.targets(), p.sources(), p.expansions(), p.polling(), audit);
     }
 }

@@ -1,5 +1,6 @@
 package org.openpayloads.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -12,11 +13,16 @@ import java.util.List;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.jspecify.annotations.Nullable;
+import org.openpayloads.api.FieldError;
+import org.openpayloads.api.connector.PollPage;
+import org.openpayloads.api.connector.Watermark;
 import org.openpayloads.api.records.FieldDescription;
 import org.openpayloads.api.records.ObjectDescription;
 import org.openpayloads.api.records.RecordClient;
 import org.openpayloads.engine.config.CachedConfiguration;
 import org.openpayloads.engine.config.ConfigurationService;
+import org.openpayloads.engine.config.CredentialPolicy;
 import org.openpayloads.engine.inbound.InboundAuthenticator;
 import org.openpayloads.engine.inbound.InboundService;
 import org.openpayloads.engine.inbound.InboundSettings;
@@ -29,10 +35,15 @@ import org.openpayloads.engine.mapping.LookupCache;
 import org.openpayloads.engine.mapping.MappingCompiler;
 import org.openpayloads.engine.mapping.MappingEngine;
 import org.openpayloads.engine.mapping.MappingService;
+import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.parse.BodyParser;
 import org.openpayloads.engine.parse.ParseLimits;
+import org.openpayloads.engine.poll.PollSettings;
+import org.openpayloads.engine.poll.Pollers;
 import org.openpayloads.engine.port.CredentialRepository;
+import org.openpayloads.engine.port.ExternalApis;
 import org.openpayloads.engine.port.InMemoryJobQueue;
+import org.openpayloads.engine.port.PollStates;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.testkit.InMemoryRecordClient;
 import org.openpayloads.testkit.SettableClock;
@@ -41,7 +52,8 @@ import org.openpayloads.testkit.SettableClock;
  * The admin API and the inbound endpoint on a random port of a real Grizzly server, over in-memory repositories
  * and an in-memory job queue, with one admin token (named {@value #ADMIN}) already issued. The workers are not
  * started: a test that needs queued jobs run calls {@code pipeline.workers().start()}, or claims them from
- * {@link #jobs} itself. For tests; close it after use.
+ * {@link #jobs} itself. A server started with {@link #polling} has pollers (never started) over the polling state
+ * given, and an API connector that offers every trigger; others do not poll. For tests; close it after use.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -65,20 +77,44 @@ public final class TestServer implements AutoCloseable {
                     field("AccountId", "reference", 18))));
     /** The admin token's value, for {@code Authorization: Bearer}. */
     public final String token;
+    /** The pollers' owner name, as leases show it. */
+    public static final String POLLER = "test-poller";
+    /** An API connector that offers every trigger, and reads and polls nothing. */
+    static final ExternalApis EVERY_TRIGGER = new ExternalApis() {
+        @Override
+        public JsonNode get(String integration, String credential, String path) {
+            throw new IllegalStateException("the test server reads no API");
+        }
+
+        @Override
+        public List<FieldError> checkTrigger(CredentialType type, String trigger, Map<String, String> options) {
+            return List.of();
+        }
+
+        @Override
+        public PollPage poll(String integration, String credential, String trigger, Map<String, String> options,
+                             @Nullable Watermark after, @Nullable Instant since, int maxItems) {
+            throw new IllegalStateException("the test server polls no API");
+        }
+    };
+
     private final HttpServer server;
     private final int port;
+    private final @Nullable Pollers pollers;
 
-    private TestServer(List<HealthCheck> healthChecks) {
+    private TestServer(List<HealthCheck> healthChecks, @Nullable PollStates pollStates) {
         InMemoryCredentials credentials = new InMemoryCredentials(clock);
         configuration = new ConfigurationService(new InMemoryIntegrations(clock), new InMemoryPayloads(clock),
-                credentials);
+                credentials, CredentialPolicy.NONE, pollStates == null ? ExternalApis.NONE : EVERY_TRIGGER);
         tokens = new AdminTokenService(tokenStore, clock);
         token = tokens.issue(ADMIN, "test").value();
         mapping = mappingService(configuration, credentials::resolve, clock, org);
         pipeline = Pipeline.create(configuration, credentials, mapping, clock);
         jobs = pipeline.queue();
+        pollers = pollStates == null ? null : new Pollers(configuration, pollStates, EVERY_TRIGGER,
+                pipeline.inbound(), PollSettings.DEFAULTS, clock, POLLER);
         WebServices services = new WebServices(configuration, pipeline.jobs(), tokens, mapping, pipeline.inbound(),
-                healthChecks);
+                healthChecks, pollers);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
                 WebApplication.create(services), false);
         // Without this, Grizzly itself answers a DELETE (or GET) that has a body with an empty 400, before Jersey.
@@ -133,7 +169,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(HealthCheck... healthChecks) {
-        return new TestServer(List.of(healthChecks));
+        return new TestServer(List.of(healthChecks), null);
+    }
+
+    /** A server whose pollers (never started) keep their state in {@code states}. */
+    public static TestServer polling(PollStates states) {
+        return new TestServer(List.of(), states);
     }
 
     /** A request with the admin token. */
@@ -155,6 +196,9 @@ public final class TestServer implements AutoCloseable {
         try {
             server.shutdownNow();
         } finally {
+            if (pollers != null) {
+                pollers.close();
+            }
             pipeline.workers().close(1_000);
         }
     }

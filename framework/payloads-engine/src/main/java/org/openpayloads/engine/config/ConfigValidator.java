@@ -163,10 +163,6 @@ public final class ConfigValidator {
         for (int i = 0; i < expansions.size(); i++) {
             Expansion expansion = expansions.get(i);
             FieldErrors at = errors.nested("[" + i + "]");
-            if (expansion == null) {
-                at.add("", "is required");
-                continue;
-            }
             if (Names.required(at, "path", expansion.path())) {
                 ElementPaths.namesOnlyProblem(expansion.path()).ifPresent(m -> at.add("path", m));
                 if (!paths.add(expansion.path())) {
@@ -202,6 +198,8 @@ public final class ConfigValidator {
             errors.add("dedupeKey", "is required for a POLLING payload: the item's id, such as $.id, so that an item "
                     + "found twice runs once");
         }
+        refuseHeaderKey(errors, "dedupeKey", payload.dedupeKey());
+        refuseHeaderKey(errors, "orderingKey", payload.orderingKey());
         if (payload.auth().type() != AuthType.NONE) {
             errors.add("auth", "a POLLING payload fetches its items and takes no POST; expected auth NONE");
         }
@@ -217,6 +215,14 @@ public final class ConfigValidator {
                 || polling.intervalSeconds() > Polling.MAX_INTERVAL_SECONDS) {
             at.add("intervalSeconds", "is " + polling.intervalSeconds() + "; expected " + Polling.MIN_INTERVAL_SECONDS
                     + " to " + Polling.MAX_INTERVAL_SECONDS + " seconds");
+        }
+    }
+
+    /** A polled item comes without request headers: a header key would be null for every item, silently. */
+    private static void refuseHeaderKey(FieldErrors errors, String field, @Nullable String key) {
+        if (key != null && ElementPaths.headerName(key).isPresent()) {
+            errors.add(field, "'" + key + "' reads a request header, but a polled item comes without headers; "
+                    + "expected an element path of the item, such as $.id");
         }
     }
 

@@ -2,6 +2,7 @@ package org.openpayloads.engine.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,6 +123,11 @@ public final class ConfigurationService {
     public List<Payload> payloads(String integration) {
         integration(integration);
         return payloads.findAll(integration);
+    }
+
+    /** The active POLLING payloads of active integrations, by integration API name. */
+    public Map<String, List<Payload>> activePollingPayloads() {
+        return payloads.findActivePolling();
     }
 
     public Payload payload(String integration, String payload) {

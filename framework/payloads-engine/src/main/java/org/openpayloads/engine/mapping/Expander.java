@@ -64,6 +64,9 @@ public final class Expander {
             try {
                 path = ResourcePaths.fill(expansion.resource(), value.asText());
             } catch (IllegalArgumentException e) {
+                if (expansion.optional()) {
+                    continue; // an id no resource can have, such as "..": kept, as a refusal would be
+                }
                 throw new MappingException("expansion of " + expansion.path() + ": " + e.getMessage());
             }
             JsonNode resource;

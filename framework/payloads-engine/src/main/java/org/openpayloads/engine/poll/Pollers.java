@@ -16,7 +16,6 @@ import org.openpayloads.api.connector.PollPage;
 import org.openpayloads.api.connector.Watermark;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.engine.inbound.InboundService;
-import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
 import org.openpayloads.engine.model.Polling;
@@ -94,20 +93,24 @@ public final class Pollers implements AutoCloseable {
 
     /** One round: every active integration with active POLLING payloads, those due polled. Never throws. */
     void tick() {
+        Map<String, List<Payload>> polling;
         try {
-            for (Integration integration : configuration.integrations()) {
-                if (!integration.active()) {
-                    continue;
-                }
-                List<Payload> polling = configuration.payloads(integration.apiName()).stream()
-                        .filter(p -> p.kind() == PayloadKind.POLLING && p.active() && p.polling() != null).toList();
-                if (!polling.isEmpty() && states.lease(integration.apiName(), owner, clock.instant(), settings.lease())) {
-                    polling.forEach(payload -> pollIfDue(integration.apiName(), payload));
-                }
-            }
+            polling = configuration.activePollingPayloads();
         } catch (RuntimeException e) {
             LOG.warn("Polling round failed; trying again in {} ms: {}", settings.tick().toMillis(), e.getMessage());
+            return;
         }
+        polling.forEach((integration, payloads) -> {
+            try {
+                if (states.lease(integration, owner, clock.instant(), settings.lease())) {
+                    payloads.forEach(payload -> pollIfDue(integration, payload));
+                }
+            } catch (RuntimeException e) {
+                // A deleted integration, or the database failing: the others still get their turn.
+                LOG.warn("Polling {} failed; trying again in {} ms: {}", integration, settings.tick().toMillis(),
+                        e.getMessage());
+            }
+        });
     }
 
     private void pollIfDue(String integration, Payload payload) {

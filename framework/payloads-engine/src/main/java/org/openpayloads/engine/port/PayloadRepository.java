@@ -1,6 +1,7 @@
 package org.openpayloads.engine.port;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openpayloads.engine.model.Payload;
 
@@ -8,6 +9,9 @@ import org.openpayloads.engine.model.Payload;
 public interface PayloadRepository {
 
     List<Payload> findAll(String integration);
+
+    /** The active POLLING payloads of active integrations, by integration API name: what the pollers run. */
+    Map<String, List<Payload>> findActivePolling();
 
     Optional<Payload> find(String integration, String payload);
 

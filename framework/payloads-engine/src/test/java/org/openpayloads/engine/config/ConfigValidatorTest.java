@@ -3,10 +3,13 @@ package org.openpayloads.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.openpayloads.engine.config.ModelExamples.account;
+import static org.openpayloads.engine.config.ModelExamples.apiCredentials;
 import static org.openpayloads.engine.config.ModelExamples.charge;
+import static org.openpayloads.engine.config.ModelExamples.chargePoll;
 import static org.openpayloads.engine.config.ModelExamples.contact;
 import static org.openpayloads.engine.config.ModelExamples.credentials;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,7 @@ import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.model.DataType;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Element;
+import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.FieldMapping;
 import org.openpayloads.engine.model.HttpMethod;
 import org.openpayloads.engine.model.InactiveBehaviour;
@@ -30,6 +34,7 @@ import org.openpayloads.engine.model.NullRule;
 import org.openpayloads.engine.model.Operation;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.ValueSourceType;
@@ -177,6 +182,231 @@ class ConfigValidatorTest {
         private Payload outbound(PayloadKind kind, String url, HttpMethod method, String credential) {
             return new Payload("out", "Out", null, Direction.OUTBOUND, kind, ContentType.FORM_URL_ENCODED, false, true,
                     null, null, null, false, null, null, url, method, credential, null, null, null, null);
+        }
+    }
+
+    @Nested
+    class Expansions {
+
+        private static final Expansion CUSTOMER = new Expansion("$.data.object.customer", "stripe-api",
+                "/v1/customers/{id}", true);
+
+        @Test
+        void acceptsExpansionsOfNamedPathsThroughAnExistingCredential() {
+            Expansion invoice = new Expansion("$.data.object.invoice", "stripe-api", "/v1/invoices/{id}");
+
+            assertThat(validator.validate(withExpansions(CUSTOMER, invoice), apiCredentials())).isEmpty();
+        }
+
+        @Test
+        void requiresThePathTheCredentialAndTheResource() {
+            assertErrors(validator.validate(withExpansions(new Expansion(null, " ", ""),
+                    new Expansion("$.data.object.invoice", null, null)), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("expansions[0].path", "is required"),
+                            tuple("expansions[0].credential", "is required"),
+                            tuple("expansions[0].resource", "is required"),
+                            tuple("expansions[1].credential", "is required"),
+                            tuple("expansions[1].resource", "is required"));
+        }
+
+        @Test
+        void aPathIsNamesFromTheRootWithoutFiltersWildcardsOrIndexes() {
+            List<String> paths = List.of("$.data.object.lines[0].price", "$..customer", "$.data.*.customer",
+                    "data.object.customer", "@.customer", "$", "$['data']['customer']", "$.data.object.");
+
+            List<FieldError> errors = validator.validate(withExpansions(paths.stream()
+                    .map(path -> new Expansion(path, "stripe-api", "/v1/customers/{id}")).toArray(Expansion[]::new)),
+                    apiCredentials());
+
+            assertThat(errors).extracting(FieldError::field).containsExactly("expansions[0].path",
+                    "expansions[1].path", "expansions[2].path", "expansions[3].path", "expansions[4].path",
+                    "expansions[5].path", "expansions[6].path", "expansions[7].path");
+            assertThat(errors.get(0).message()).isEqualTo("'$.data.object.lines[0].price' is not a path of names "
+                    + "from the root; expected for example $.data.object.customer (no filters, wildcards or array "
+                    + "indexes)");
+        }
+
+        @Test
+        void aPathIsExpandedOnce() {
+            assertThat(validator.validate(withExpansions(CUSTOMER, CUSTOMER), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("expansions[1].path", "'$.data.object.customer' is expanded twice; "
+                            + "expected each path once"));
+        }
+
+        @Test
+        void theCredentialMustExistInTheIntegration() {
+            Expansion unknown = new Expansion("$.data.object.customer", "stripe-live", "/v1/customers/{id}");
+
+            FieldError error = only(validator.validate(withExpansions(unknown), apiCredentials()));
+
+            assertThat(error.field()).isEqualTo("expansions[0].credential");
+            assertThat(error.message()).isEqualTo("credential 'stripe-live' does not exist in this integration; "
+                    + "expected one of stripe-api, stripe-webhook");
+        }
+
+        @Test
+        void theResourceIsAnAbsolutePathWithOnePlaceholderAndNoQuery() {
+            List<String> resources = List.of("/v1/customers", "v1/customers/{id}", "/v1/{a}/x/{b}",
+                    "/v1/customers/{id}?expand[]=sources", "https://api.stripe.com/v1/customers/{id}",
+                    "/v1/customers/{id}#top");
+
+            List<FieldError> errors = validator.validate(withExpansions(resources.stream()
+                    .map(resource -> new Expansion("$.data.object.c" + resources.indexOf(resource), "stripe-api",
+                            resource)).toArray(Expansion[]::new)), apiCredentials());
+
+            assertThat(errors).extracting(FieldError::field).containsExactly("expansions[0].resource",
+                    "expansions[1].resource", "expansions[2].resource", "expansions[3].resource",
+                    "expansions[4].resource", "expansions[5].resource");
+            assertThat(errors.get(0).message()).isEqualTo("'/v1/customers' is not a resource path template; "
+                    + "expected an absolute path with one placeholder for the id, such as /v1/customers/{id}");
+        }
+
+        private Payload withExpansions(Expansion... expansions) {
+            Payload c = charge();
+            return new Payload(c.apiName(), c.label(), c.description(), c.direction(), c.kind(), c.contentType(),
+                    c.allowPartialSuccess(), c.active(), c.auth(), c.dedupeKey(), c.orderingKey(), c.syncResponse(),
+                    c.whenInactive(), c.redactPaths(), c.endpointUrl(), c.httpMethod(), c.credential(), c.elements(),
+                    c.targets(), c.sources(), List.of(expansions), null, c.audit());
+        }
+    }
+
+    @Nested
+    class PollingPayloads {
+
+        private static final Polling NEW_CHARGE = new Polling("new-charge", 15, null, Map.of());
+
+        @Test
+        void acceptsAPollingPayload() {
+            assertThat(validator.validate(chargePoll(), apiCredentials())).isEmpty();
+            Polling backfilled = new Polling("new-charge", 60, Instant.parse("2026-01-01T00:00:00Z"),
+                    Map.of("expand", "customer"));
+            assertThat(validator.validate(chargePoll(backfilled), apiCredentials())).isEmpty();
+        }
+
+        @Test
+        void onlyAPollingPayloadPolls() {
+            Payload c = charge();
+            Payload pushWithPolling = new Payload(c.apiName(), c.label(), null, c.direction(), c.kind(),
+                    c.contentType(), false, true, c.auth(), c.dedupeKey(), c.orderingKey(), false, null, null, null,
+                    null, null, c.elements(), c.targets(), null, null, NEW_CHARGE, null);
+
+            assertThat(validator.validate(pushWithPolling, credentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("polling", "only POLLING payloads poll; remove polling, or set kind "
+                            + "POLLING"));
+        }
+
+        @Test
+        void aPollingPayloadNeedsItsPolling() {
+            assertThat(validator.validate(polling(InboundAuth.NONE, "$.id", "stripe-api", null), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("polling", "is required for a POLLING payload: the trigger, such as "
+                            + "new-charge, and its interval"));
+        }
+
+        @Test
+        void aPollingPayloadNeedsAnExistingCredential() {
+            assertThat(validator.validate(polling(InboundAuth.NONE, "$.id", null, NEW_CHARGE), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("credential", "is required"));
+            assertThat(validator.validate(polling(InboundAuth.NONE, "$.id", " ", NEW_CHARGE), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("credential", "is required"));
+            FieldError unknown = only(validator.validate(polling(InboundAuth.NONE, "$.id", "nope", NEW_CHARGE),
+                    apiCredentials()));
+            assertThat(unknown.field()).isEqualTo("credential");
+            assertThat(unknown.message()).startsWith("credential 'nope' does not exist in this integration");
+        }
+
+        @Test
+        void aPollingPayloadNeedsADedupeKeySoThatAnItemFoundTwiceRunsOnce() {
+            assertThat(validator.validate(polling(InboundAuth.NONE, null, "stripe-api", NEW_CHARGE), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("dedupeKey", "is required for a POLLING payload: the item's id, such as "
+                            + "$.id, so that an item found twice runs once"));
+        }
+
+        @Test
+        void aPollingPayloadsKeysAreReadFromTheItemWhichHasNoHeaders() {
+            Payload p = chargePoll();
+            Payload headerKeys = new Payload(p.apiName(), p.label(), null, p.direction(), p.kind(), p.contentType(),
+                    false, true, InboundAuth.NONE, "header:Idempotency-Key", "HEADER:X-Customer", false, null, null,
+                    null, null, p.credential(), null, p.targets(), null, null, p.polling(), null);
+
+            assertThat(validator.validate(headerKeys, apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(
+                            tuple("dedupeKey", "'header:Idempotency-Key' reads a request header, but a polled item "
+                                    + "comes without headers; expected an element path of the item, such as $.id"),
+                            tuple("orderingKey", "'HEADER:X-Customer' reads a request header, but a polled item "
+                                    + "comes without headers; expected an element path of the item, such as $.id"));
+            assertThat(validator.validate(charge(), credentials())).as("a webhook's keys may read headers").isEmpty();
+        }
+
+        @Test
+        void aPollingPayloadTakesNoPostSoItChecksNoCaller() {
+            InboundAuth apiKey = new InboundAuth(AuthType.API_KEY, "stripe-webhook", "X-Api-Key", null, null, null);
+
+            assertThat(validator.validate(polling(apiKey, "$.id", "stripe-api", NEW_CHARGE), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("auth", "a POLLING payload fetches its items and takes no POST; expected "
+                            + "auth NONE"));
+        }
+
+        @Test
+        void everyProblemOfAPollingPayloadIsReportedAtOnce() {
+            InboundAuth hmac = new InboundAuth(AuthType.HMAC, "stripe-webhook", "X-Sig", null, null, null);
+
+            assertThat(validator.validate(polling(hmac, null, null, null), apiCredentials()))
+                    .extracting(FieldError::field).containsExactly("polling", "credential", "dedupeKey", "auth");
+        }
+
+        @Test
+        void theTriggerIsRequiredAndNamedInLowerCaseWithDashes() {
+            assertThat(validator.validate(chargePoll(new Polling(null, 15, null, Map.of())), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("polling.trigger", "is required"));
+            assertThat(validator.validate(chargePoll(new Polling(" ", 15, null, Map.of())), apiCredentials()))
+                    .extracting(FieldError::field, FieldError::message)
+                    .containsExactly(tuple("polling.trigger", "is required"));
+            for (String name : List.of("New-Charge", "new_charge", "new charge", "1-charge", "-charge", "charge!")) {
+                FieldError error = only(validator.validate(chargePoll(new Polling(name, 15, null, Map.of())),
+                        apiCredentials()));
+                assertThat(error.field()).isEqualTo("polling.trigger");
+                assertThat(error.message()).isEqualTo("'" + name + "' is not a trigger name; expected lower-case "
+                        + "letters, digits and dashes, such as new-charge");
+            }
+            assertThat(validator.validate(chargePoll(new Polling("charge-2", 15, null, Map.of())), apiCredentials()))
+                    .isEmpty();
+        }
+
+        @Test
+        void theIntervalIsOneSecondToOneDay() {
+            for (int seconds : List.of(0, -1, 86_401)) {
+                FieldError error = only(validator.validate(chargePoll(new Polling("new-charge", seconds, null,
+                        Map.of())), apiCredentials()));
+                assertThat(error.field()).isEqualTo("polling.intervalSeconds");
+                assertThat(error.message()).isEqualTo("is " + seconds + "; expected 1 to 86400 seconds");
+            }
+            for (int seconds : List.of(1, 86_400)) {
+                assertThat(validator.validate(chargePoll(new Polling("new-charge", seconds, null, Map.of())),
+                        apiCredentials())).isEmpty();
+            }
+        }
+
+        @Test
+        void theTriggerAndTheIntervalAreCheckedTogether() {
+            assertThat(validator.validate(chargePoll(new Polling("New", 0, null, Map.of())), apiCredentials()))
+                    .extracting(FieldError::field).containsExactly("polling.trigger", "polling.intervalSeconds");
+        }
+
+        private Payload polling(InboundAuth auth, String dedupeKey, String credential, Polling polling) {
+            Payload p = chargePoll();
+            return new Payload(p.apiName(), p.label(), null, p.direction(), p.kind(), p.contentType(), false, true,
+                    auth, dedupeKey, p.orderingKey(), false, null, null, null, null, credential, p.elements(),
+                    p.targets(), null, null, polling, null);
         }
     }
 

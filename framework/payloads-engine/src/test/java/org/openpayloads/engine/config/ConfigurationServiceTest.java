@@ -2,29 +2,42 @@ package org.openpayloads.engine.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.openpayloads.engine.config.ModelExamples.account;
 import static org.openpayloads.engine.config.ModelExamples.charge;
+import static org.openpayloads.engine.config.ModelExamples.chargePoll;
 import static org.openpayloads.engine.config.ModelExamples.contact;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.ConflictException;
 import org.openpayloads.api.FieldError;
 import org.openpayloads.api.NotFoundException;
+import org.openpayloads.api.connector.PollPage;
+import org.openpayloads.api.connector.Watermark;
 import org.openpayloads.engine.model.CredentialChange;
 import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.model.DataType;
 import org.openpayloads.engine.model.Element;
 import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.Operation;
+import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Target;
+import org.openpayloads.engine.port.ExternalApis;
 
 class ConfigurationServiceTest {
 
+    private final TriggerApis apis = new TriggerApis();
     private InMemoryRepositories repositories;
     private ConfigurationService service;
 
@@ -32,9 +45,10 @@ class ConfigurationServiceTest {
     void setUp() {
         repositories = new InMemoryRepositories();
         service = new ConfigurationService(repositories, repositories.payloadRepository,
-                repositories.credentialRepository);
+                repositories.credentialRepository, CredentialPolicy.NONE, apis);
         service.createIntegration(ModelExamples.stripe(), "ann");
         service.createCredential("stripe", ModelExamples.stripeCredential(), "ann");
+        service.createCredential("stripe", ModelExamples.stripeApiCredential(), "ann");
         service.createPayload("stripe", charge(), "ann");
     }
 
@@ -124,5 +138,118 @@ class ConfigurationServiceTest {
         assertThatThrownBy(() -> service.replaceCredential("stripe", "stripe-webhook", basic, "ann"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("secrets.password"));
+    }
+
+    @Test
+    void aPollingPayloadsTriggerIsCheckedByItsCredentialsConnector() {
+        service.createPayload("stripe", chargePoll(), "ann");
+
+        assertThat(apis.checks).containsExactly("STRIPE new-charge {expand=customer}");
+        assertThat(service.payload("stripe", "charge-poll").polling().trigger()).isEqualTo("new-charge");
+    }
+
+    @Test
+    void theConnectorsTriggerProblemsAreErrorsUnderPollingAndStoreNothing() {
+        apis.problems = List.of(new FieldError("trigger", "'new-charge' is not offered for STRIPE; expected one of "
+                + "new-customer"), new FieldError("options.expand", "'card' cannot be expanded; expected customer"));
+        int writes = repositories.writes.size();
+
+        assertThatThrownBy(() -> service.createPayload("stripe", chargePoll(), "ann"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message)
+                        .containsExactly(tuple("polling.trigger", "'new-charge' is not offered for STRIPE; expected "
+                                        + "one of new-customer"),
+                                tuple("polling.options.expand", "'card' cannot be expanded; expected customer")));
+        assertThat(repositories.writes).hasSize(writes);
+        assertThatThrownBy(() -> service.payload("stripe", "charge-poll")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aChangeToAPollingPayloadsTargetChecksItsTriggerToo() {
+        service.createPayload("stripe", chargePoll(), "ann");
+        apis.problems = List.of(new FieldError("trigger", "is no longer offered"));
+        Target order = new Target("order", "Order", 30, "Order", Operation.INSERT, null, List.of(), null, null, null,
+                List.of());
+
+        assertThatThrownBy(() -> service.createTarget("stripe", "charge-poll", order, "ann"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("polling.trigger"));
+    }
+
+    @Test
+    void theTriggerIsNotAskedAboutWhenTheCredentialOrTheTriggersNameIsWrong() {
+        apis.problems = List.of(new FieldError("trigger", "never shown"));
+        Payload unknownCredential = withCredential(chargePoll(), "nope");
+        Payload badName = ModelExamples.chargePoll(new Polling("New Charge", 15, null, Map.of()));
+
+        assertThatThrownBy(() -> service.createPayload("stripe", unknownCredential, "ann"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("credential"));
+        assertThatThrownBy(() -> service.createPayload("stripe", badName, "ann"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("polling.trigger"));
+        assertThat(apis.checks).isEmpty();
+    }
+
+    @Test
+    void aPayloadThatDoesNotPollHasNoTriggerChecked() {
+        apis.problems = List.of(new FieldError("trigger", "never shown"));
+
+        service.replacePayload("stripe", "charge", charge(), "ann");
+
+        assertThat(apis.checks).isEmpty();
+    }
+
+    @Test
+    void withoutAnApiConnectorNoTriggerIsOffered() {
+        ConfigurationService withoutApis = new ConfigurationService(repositories, repositories.payloadRepository,
+                repositories.credentialRepository);
+
+        assertThatThrownBy(() -> withoutApis.createPayload("stripe", chargePoll(), "ann"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::message)
+                        .containsExactly(tuple("polling.trigger", "'new-charge' is not offered: no API connector is "
+                                + "installed on this server")));
+    }
+
+    @Test
+    void checkReportsATriggerTheConnectorNoLongerOffers() {
+        service.createPayload("stripe", chargePoll(), "ann");
+        apis.problems = List.of(new FieldError("trigger", "'new-charge' is not offered for STRIPE"));
+
+        assertThat(service.check("stripe")).extracting(FieldError::field, FieldError::message)
+                .containsExactly(tuple("payloads.charge-poll.polling.trigger",
+                        "'new-charge' is not offered for STRIPE"));
+    }
+
+    private static Payload withCredential(Payload p, String credential) {
+        return new Payload(p.apiName(), p.label(), p.description(), p.direction(), p.kind(), p.contentType(),
+                p.allowPartialSuccess(), p.active(), p.auth(), p.dedupeKey(), p.orderingKey(), p.syncResponse(),
+                p.whenInactive(), p.redactPaths(), p.endpointUrl(), p.httpMethod(), credential, p.elements(),
+                p.targets(), p.sources(), p.expansions(), p.polling(), p.audit());
+    }
+
+    /** The triggers of an API connector: each check is recorded, and answered with the problems set. */
+    private static final class TriggerApis implements ExternalApis {
+
+        final List<String> checks = new ArrayList<>();
+        List<FieldError> problems = List.of();
+
+        @Override
+        public List<FieldError> checkTrigger(CredentialType type, String trigger, Map<String, String> options) {
+            checks.add(type + " " + trigger + " " + new TreeMap<>(options));
+            return problems;
+        }
+
+        @Override
+        public JsonNode get(String integration, String credential, String path) {
+            throw new AssertionError("configuration reads no resource");
+        }
+
+        @Override
+        public PollPage poll(String integration, String credential, String trigger, Map<String, String> options,
+                             @Nullable Watermark after, @Nullable Instant since, int maxItems) {
+            throw new AssertionError("configuration polls nothing");
+        }
     }
 }

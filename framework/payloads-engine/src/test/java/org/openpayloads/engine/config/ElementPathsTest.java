@@ -32,6 +32,21 @@ class ElementPathsTest {
         assertThat(ElementPaths.keyProblem(key)).get().asString().contains("header name");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"$.customer", "$.data.object.customer", "$.data_1.Object-2._x"})
+    void namesOnlyPathsNameOneValueByNames(String path) {
+        assertThat(ElementPaths.namesOnlyProblem(path)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$", "", "customer", "@.customer", "$.items[0].price", "$.items[*].price", "$..customer",
+            "$.data.*", "$['customer']", "$.data.", "$.1data", "$.data[?(@.id)]", " $.customer"})
+    void refusesPathsThatAreNotNamesOnly(String path) {
+        assertThat(ElementPaths.namesOnlyProblem(path)).get().asString()
+                .isEqualTo("'" + path + "' is not a path of names from the root; expected for example "
+                        + "$.data.object.customer (no filters, wildcards or array indexes)");
+    }
+
     @org.junit.jupiter.api.Test
     void refusesOverlongPaths() {
         assertThat(ElementPaths.problem("$." + "a".repeat(1000))).get().asString().contains("at most 1000");

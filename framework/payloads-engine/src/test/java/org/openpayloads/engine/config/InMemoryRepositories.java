@@ -1,11 +1,13 @@
 package org.openpayloads.engine.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.openpayloads.api.ConflictException;
 import org.openpayloads.api.NotFoundException;
 import org.openpayloads.engine.model.AuditInfo;
@@ -13,6 +15,7 @@ import org.openpayloads.engine.model.Credential;
 import org.openpayloads.engine.model.CredentialChange;
 import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.PayloadKind;
 import org.openpayloads.engine.model.ResolvedCredential;
 import org.openpayloads.engine.port.CredentialRepository;
 import org.openpayloads.engine.port.IntegrationRepository;
@@ -20,10 +23,10 @@ import org.openpayloads.engine.port.PayloadRepository;
 import org.openpayloads.engine.security.SecretMask;
 
 /**
- * Test doubles of the configuration ports, for unit tests of the service's rules. The store module
- * tests the real repositories on HSQLDB and PostgreSQL.
+ * Test doubles of the configuration ports, for unit tests of the service's rules and of what runs over a real
+ * {@link ConfigurationService}. The store module tests the real repositories on HSQLDB and PostgreSQL.
  */
-final class InMemoryRepositories implements IntegrationRepository {
+public final class InMemoryRepositories implements IntegrationRepository {
 
     private final Map<String, Integration> integrations = new LinkedHashMap<>();
     private final Map<String, Map<String, Payload>> payloads = new HashMap<>();
@@ -66,10 +69,24 @@ final class InMemoryRepositories implements IntegrationRepository {
         integrations.remove(apiName);
     }
 
-    final PayloadRepository payloadRepository = new PayloadRepository() {
+    public final PayloadRepository payloadRepository = new PayloadRepository() {
         @Override
         public List<Payload> findAll(String integration) {
             return List.copyOf(payloads.get(integration).values());
+        }
+
+        @Override
+        public Map<String, List<Payload>> findActivePolling() {
+            Map<String, List<Payload>> polling = new TreeMap<>();
+            integrations.values().stream().filter(Integration::active).forEach(integration -> {
+                List<Payload> active = payloads.getOrDefault(integration.apiName(), Map.of()).values().stream()
+                        .filter(p -> p.kind() == PayloadKind.POLLING && p.active())
+                        .sorted(Comparator.comparing(Payload::apiName)).toList();
+                if (!active.isEmpty()) {
+                    polling.put(integration.apiName(), active);
+                }
+            });
+            return polling;
         }
 
         @Override
@@ -99,7 +116,7 @@ final class InMemoryRepositories implements IntegrationRepository {
         }
     };
 
-    final CredentialRepository credentialRepository = new CredentialRepository() {
+    public final CredentialRepository credentialRepository = new CredentialRepository() {
         @Override
         public List<Credential> findAll(String integration) {
             return credentials.get(integration).values().stream().map(InMemoryRepositories::shown).toList();

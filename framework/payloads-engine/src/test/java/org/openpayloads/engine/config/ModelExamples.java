@@ -18,6 +18,7 @@ import org.openpayloads.engine.model.NullRule;
 import org.openpayloads.engine.model.Operation;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.ValueSourceType;
 import org.openpayloads.engine.model.WhenPresent;
@@ -59,12 +60,34 @@ final class ModelExamples {
                 List.of(account(), contact()), List.of(), null);
     }
 
+    /** New charges read from the Stripe API with the {@link #stripeApiCredential()}, every 15 seconds. */
+    static Payload chargePoll() {
+        return chargePoll(new Polling("new-charge", 15, null, Map.of("expand", "customer")));
+    }
+
+    static Payload chargePoll(Polling polling) {
+        return new Payload("charge-poll", "Stripe charge (polled)", null, Direction.INBOUND, PayloadKind.POLLING,
+                ContentType.JSON, false, true, InboundAuth.NONE, "$.id", "$.customer", false, InactiveBehaviour.HOLD,
+                List.of(), null, null, "stripe-api", List.of(), List.of(account(), contact()), List.of(), List.of(),
+                polling, null);
+    }
+
     static Set<String> credentials() {
         return Set.of("stripe-webhook");
+    }
+
+    /** The webhook's credential and the API key's. */
+    static Set<String> apiCredentials() {
+        return Set.of("stripe-webhook", "stripe-api");
     }
 
     static CredentialChange stripeCredential() {
         return new CredentialChange("stripe-webhook", "Stripe webhook", CredentialType.STRIPE, Map.of(),
                 Map.of("webhookSecrets", "whsec_test_secret"), Set.of());
+    }
+
+    static CredentialChange stripeApiCredential() {
+        return new CredentialChange("stripe-api", "Stripe API key", CredentialType.STRIPE, Map.of(),
+                Map.of("secretKey", "sk_test_key"), Set.of());
     }
 }

@@ -59,6 +59,11 @@ final class StoredConfiguration implements IntegrationRepository, PayloadReposit
     }
 
     @Override
+    public Map<String, List<Payload>> findActivePolling() {
+        throw new UnsupportedOperationException("findActivePolling: the job tests run no pollers");
+    }
+
+    @Override
     public Optional<Payload> find(String integration, String payload) {
         return Optional.ofNullable(payloads.get(integration + '/' + payload));
     }

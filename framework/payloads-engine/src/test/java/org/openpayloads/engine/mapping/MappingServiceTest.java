@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openpayloads.engine.mapping.Mappings.element;
 import static org.openpayloads.engine.mapping.Mappings.target;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,14 @@ import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.FieldError;
 import org.openpayloads.api.MappingException;
 import org.openpayloads.api.NotFoundException;
+import org.openpayloads.api.connector.PollPage;
+import org.openpayloads.api.connector.Watermark;
 import org.openpayloads.engine.config.ConfigurationService;
 import org.openpayloads.engine.model.Credential;
 import org.openpayloads.engine.model.CredentialChange;
+import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.model.Element;
+import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.JobStatus;
 import org.openpayloads.engine.model.Operation;
@@ -27,6 +33,7 @@ import org.openpayloads.engine.model.ResolvedCredential;
 import org.openpayloads.engine.parse.BodyParser;
 import org.openpayloads.engine.parse.ParseLimits;
 import org.openpayloads.engine.port.CredentialRepository;
+import org.openpayloads.engine.port.ExternalApis;
 import org.openpayloads.engine.port.IntegrationRepository;
 import org.openpayloads.engine.port.PayloadRepository;
 import org.openpayloads.testkit.InMemoryRecordClient;
@@ -37,6 +44,9 @@ class MappingServiceTest {
             {"customer": {"id": "cus_1", "name": "Ada"}}""".getBytes(StandardCharsets.UTF_8);
     private static final byte[] XML_BODY = """
             <customer><id>cus_2</id><name>Bo</name></customer>""".getBytes(StandardCharsets.UTF_8);
+
+    private static final String CUSTOMER_9 = """
+            {"id": "cus_9", "name": "Cy"}""";
 
     private final Map<String, Payload> payloads = new HashMap<>();
     private final InMemoryRecordClient org = StripeOrg.client();
@@ -141,6 +151,73 @@ class MappingServiceTest {
     }
 
     @Test
+    void aRunReadsThePayloadsExpansionsBeforeItsTargets() {
+        MappingService expanding = expandingService(Map.of("/v1/customers/cus_9", CUSTOMER_9));
+
+        MappingResult result = expanding.run("stripe", "charge", "{\"customer\":\"cus_9\"}".getBytes(
+                StandardCharsets.UTF_8), null);
+
+        assertThat(result.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(org.records("Account")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("Stripe_Customer_Id__c", "cus_9").containsEntry("Name", "Cy"));
+    }
+
+    @Test
+    void aPreviewReadsTheExpansionsTooButWritesNothing() {
+        MappingService expanding = expandingService(Map.of("/v1/customers/cus_9", CUSTOMER_9));
+
+        MappingResult preview = expanding.preview("stripe", "charge", "{\"customer\":\"cus_9\"}".getBytes(
+                StandardCharsets.UTF_8), null);
+
+        assertThat(preview.operations().get(0).fields()).containsEntry("Name", "Cy");
+        assertThat(org.writes()).isEmpty();
+    }
+
+    @Test
+    void aRequiredExpansionTheApiRefusesFailsTheRun() {
+        MappingService expanding = expandingService(Map.of());
+
+        assertThatThrownBy(() -> expanding.run("stripe", "charge", "{\"customer\":\"cus_gone\"}".getBytes(
+                StandardCharsets.UTF_8), null)).isInstanceOf(MappingException.class)
+                .hasMessage("No such customer: /v1/customers/cus_gone");
+        assertThat(org.writes()).isEmpty();
+    }
+
+    /** The service, with the charge payload's customer expanded from {@code resources} by path. */
+    private MappingService expandingService(Map<String, String> resources) {
+        Payload charge = payloads.get("charge");
+        payloads.put("charge", new Payload(charge.apiName(), charge.label(), charge.description(), charge.direction(),
+                charge.kind(), charge.contentType(), charge.allowPartialSuccess(), charge.active(), charge.auth(),
+                charge.dedupeKey(), charge.orderingKey(), charge.syncResponse(), charge.whenInactive(),
+                charge.redactPaths(), charge.endpointUrl(), charge.httpMethod(), charge.credential(),
+                charge.elements(), charge.targets(), charge.sources(),
+                List.of(new Expansion("$.customer", "stripe", "/v1/customers/{id}")), null, charge.audit()));
+        ExternalApis apis = new ExternalApis() {
+            @Override
+            public JsonNode get(String integration, String credential, String path) {
+                String resource = resources.get(path);
+                if (resource == null) {
+                    throw new MappingException("No such customer: " + path);
+                }
+                return Mappings.json(resource);
+            }
+
+            @Override
+            public List<FieldError> checkTrigger(CredentialType type, String trigger, Map<String, String> options) {
+                return List.of();
+            }
+
+            @Override
+            public PollPage poll(String integration, String credential, String trigger, Map<String, String> options,
+                                 Watermark after, Instant since, int maxItems) {
+                throw new AssertionError("mapping polls nothing");
+            }
+        };
+        return new MappingService(new ConfigurationService(new Integrations(), new Payloads(), new NoCredentials()),
+                new BodyParser(ParseLimits.DEFAULTS), compiler, Mappings.engine(), integration -> org, apis);
+    }
+
+    @Test
     void refusesMissingCollaborators() {
         assertThatThrownBy(() -> new MappingService(null, null, null, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("configuration");
@@ -181,6 +258,11 @@ class MappingServiceTest {
         @Override
         public List<Payload> findAll(String integration) {
             return List.copyOf(payloads.values());
+        }
+
+        @Override
+        public Map<String, List<Payload>> findActivePolling() {
+            throw new UnsupportedOperationException("findActivePolling: these tests run no pollers");
         }
 
         @Override

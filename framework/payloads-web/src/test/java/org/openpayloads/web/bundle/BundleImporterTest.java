@@ -2,6 +2,7 @@ package org.openpayloads.web.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,15 +10,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.FieldError;
+import org.openpayloads.api.connector.PollPage;
+import org.openpayloads.api.connector.Watermark;
 import org.openpayloads.engine.config.ConfigurationService;
+import org.openpayloads.engine.config.CredentialPolicy;
 import org.openpayloads.engine.model.AuthType;
+import org.openpayloads.engine.model.CredentialType;
+import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.Payload;
+import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
+import org.openpayloads.engine.port.ExternalApis;
 import org.openpayloads.web.InMemoryCredentials;
 import org.openpayloads.web.InMemoryIntegrations;
 import org.openpayloads.web.InMemoryPayloads;
@@ -31,8 +43,9 @@ class BundleImporterTest {
 
     private final Clock clock = Clock.systemUTC();
     private final InMemoryCredentials credentials = new InMemoryCredentials(clock);
+    private final List<String> triggersChecked = new ArrayList<>();
     private final ConfigurationService config = new ConfigurationService(new InMemoryIntegrations(clock),
-            new InMemoryPayloads(clock), credentials);
+            new InMemoryPayloads(clock), credentials, CredentialPolicy.NONE, new StripeTriggers(triggersChecked));
     private final List<JsonNode> orgSections = new ArrayList<>();
     private final BundleImporter importer = new BundleImporter(config, ApiJson.newMapper(), section -> {
         orgSections.add(section);
@@ -47,7 +60,7 @@ class BundleImporterTest {
                 Map.of("STRIPE_WEBHOOK_SECRET", "whsec_from_the_environment")::get, "sample");
 
         assertThat(imported.integration()).isEqualTo("stripe");
-        assertThat(imported.payloads()).containsExactly("charge");
+        assertThat(imported.payloads()).containsExactly("charge", "charge-poll");
         assertThat(imported.credentials()).containsExactly("stripe");
         assertThat(imported.orgChanges()).containsExactly("Account.Stripe_Customer_Id__c");
         assertThat(orgSections).singleElement().satisfies(section ->
@@ -58,11 +71,57 @@ class BundleImporterTest {
         assertThat(charge.dedupeKey()).isEqualTo("$.id");
         assertThat(charge.orderingKey()).isEqualTo("$.data.object.customer");
         assertThat(charge.targets()).extracting(t -> t.apiName() + " " + t.object())
-                .containsExactly("account Account", "contact Contact", "stripe-charge Stripe_Charge__c");
+                .contains("account Account", "contact Contact", "stripe-charge Stripe_Charge__c");
+        assertThat(charge.expansions()).containsExactly(new Expansion("$.data.object.customer", "stripe",
+                "/v1/customers/{id}", true));
         assertThat(credentials.resolve("stripe", "stripe").orElseThrow().secrets())
                 .containsEntry("webhookSecrets", "whsec_from_the_environment");
         assertThat(credentials.resolve("stripe", "stripe").orElseThrow().attributes())
                 .containsEntry("apiBase", "https://api.stripe.com");
+    }
+
+    @Test
+    void theStripeSamplesPollingPayloadIsImportedInactiveFromNowWithoutAnApiKey() throws IOException {
+        JsonNode bundle = JSON.readTree(STRIPE_BUNDLE.toFile());
+
+        importer.importBundle(bundle, name -> null, "sample");
+
+        Payload poll = config.payload("stripe", "charge-poll");
+        assertThat(poll.kind()).isEqualTo(PayloadKind.POLLING);
+        assertThat(poll.active()).isFalse();
+        assertThat(poll.credential()).isEqualTo("stripe");
+        assertThat(poll.dedupeKey()).isEqualTo("$.id");
+        assertThat(poll.polling()).isEqualTo(new Polling("new-charge", 15, null, Map.of("expand", "customer")));
+        assertThat(triggersChecked).containsExactly("STRIPE new-charge {expand=customer}");
+        assertThat(credentials.resolve("stripe", "stripe").orElseThrow().secrets())
+                .as("STRIPE_API_KEY is not set: its empty secret is left out").doesNotContainKey("secretKey")
+                .containsKey("webhookSecrets");
+    }
+
+    @Test
+    void theStripeSampleTakesTheApiKeyAndTheBackfillDateFromTheEnvironment() throws IOException {
+        JsonNode bundle = JSON.readTree(STRIPE_BUNDLE.toFile());
+
+        importer.importBundle(bundle, Map.of("STRIPE_API_KEY", "sk_test_from_the_environment",
+                "STRIPE_BACKFILL_FROM", "2026-01-01")::get, "sample");
+
+        assertThat(config.payload("stripe", "charge-poll").polling().backfillFrom())
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(credentials.resolve("stripe", "stripe").orElseThrow().secrets())
+                .containsEntry("secretKey", "sk_test_from_the_environment");
+    }
+
+    @Test
+    void aSecretThatFillsToNothingIsLeftOutAndTheOthersAreSet() {
+        ObjectNode bundle = minimal();
+        ObjectNode credential = bundle.putArray("credentials").addObject().put("apiName", "api")
+                .put("type", "CUSTOM");
+        credential.putObject("secrets").put("unset", "${API_KEY:-}").put("empty", "${EMPTY:-}").put("blank", "")
+                .put("set", "${TOKEN}");
+
+        importer.importBundle(bundle, Map.of("EMPTY", "", "TOKEN", "tok_1")::get, "test");
+
+        assertThat(credentials.resolve("shop", "api").orElseThrow().secrets()).containsOnly(entry("set", "tok_1"));
     }
 
     @Test
@@ -128,5 +187,26 @@ class BundleImporterTest {
         ObjectNode bundle = JSON.createObjectNode().put("bundle", BundleImporter.FORMAT);
         bundle.putObject("integration").put("apiName", "shop").put("label", "Shop");
         return bundle;
+    }
+
+    /** The polling triggers of a Stripe connector: each check is recorded, and every trigger is offered. */
+    private record StripeTriggers(List<String> checked) implements ExternalApis {
+
+        @Override
+        public List<FieldError> checkTrigger(CredentialType type, String trigger, Map<String, String> options) {
+            checked.add(type + " " + trigger + " " + new TreeMap<>(options));
+            return List.of();
+        }
+
+        @Override
+        public JsonNode get(String integration, String credential, String path) {
+            throw new AssertionError("an import reads no API");
+        }
+
+        @Override
+        public PollPage poll(String integration, String credential, String trigger, Map<String, String> options,
+                             @Nullable Watermark after, @Nullable Instant since, int maxItems) {
+            throw new AssertionError("an import polls nothing");
+        }
     }
 }

@@ -2,8 +2,13 @@ package org.openpayloads.web.dto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.api.ConfigException;
@@ -15,12 +20,14 @@ import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.model.DataType;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Element;
+import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.InactiveBehaviour;
 import org.openpayloads.engine.model.Integration;
 import org.openpayloads.engine.model.NullRule;
 import org.openpayloads.engine.model.Operation;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Source;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.TooLong;
@@ -263,6 +270,100 @@ class InputMapperTest {
 
             assertThat(payload.label()).isEqualTo("accounts");
             assertThat(payload.sources()).extracting(Source::label).containsExactly("a", "");
+        }
+    }
+
+    @Nested
+    class ExpansionsAndPolling {
+
+        @Test
+        void expansionsAreRequiredUnlessMarkedOptional() {
+            Payload payload = payload("""
+                    {"apiName":"charge","expansions":[
+                      {"path":"$.data.object.customer","credential":"stripe","resource":"/v1/customers/{id}",
+                       "optional":true},
+                      {"path":"$.data.object.invoice","credential":"stripe","resource":"/v1/invoices/{id}"}]}""");
+
+            assertThat(payload.expansions()).containsExactly(
+                    new Expansion("$.data.object.customer", "stripe", "/v1/customers/{id}", true),
+                    new Expansion("$.data.object.invoice", "stripe", "/v1/invoices/{id}", false));
+        }
+
+        @Test
+        void anExpansionsMissingPartsAreLeftToTheValidator() {
+            assertThat(payload("{\"expansions\":[{}]}").expansions())
+                    .containsExactly(new Expansion(null, null, null, false));
+            assertThat(payload("{\"apiName\":\"charge\"}").expansions()).isEmpty();
+        }
+
+        @Test
+        void aNullExpansionIsAFieldError() {
+            assertThatThrownBy(() -> payload("{\"expansions\":[{\"path\":\"$.a\"},null]}"))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).containsExactly(
+                            new FieldError("expansions[1]", "is required; expected an object")));
+        }
+
+        @Test
+        void pollingTakesItsTriggerOptionsAndIntervalWhichDefaultsToFifteenSeconds() {
+            Payload payload = payload("""
+                    {"apiName":"charge-poll","kind":"POLLING","credential":"stripe",
+                     "polling":{"trigger":"new-charge","options":{"expand":"customer"}}}""");
+
+            assertThat(payload.polling()).isEqualTo(new Polling("new-charge", 15, null, Map.of("expand", "customer")));
+            assertThat(payload("""
+                    {"kind":"POLLING","polling":{"trigger":"new-charge","intervalSeconds":60}}""").polling())
+                    .isEqualTo(new Polling("new-charge", 60, null, Map.of()));
+            assertThat(payload("{\"kind\":\"POLLING\"}").polling()).isNull();
+        }
+
+        @Test
+        void aBackfillDateStartsAtMidnightUtc() {
+            assertThat(backfillFrom("2026-01-01")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+            assertThat(backfillFrom(" 2026-01-01 ")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        }
+
+        @Test
+        void aBackfillInstantIsTakenWithItsOffset() {
+            assertThat(backfillFrom("2026-01-01T09:30:00Z")).isEqualTo(Instant.parse("2026-01-01T09:30:00Z"));
+            assertThat(backfillFrom("2026-01-01T09:30:00.250+02:00"))
+                    .isEqualTo(Instant.parse("2026-01-01T07:30:00.250Z"));
+        }
+
+        @Test
+        void aBlankOrAbsentBackfillStartsFromNow() {
+            assertThat(backfillFrom("")).isNull();
+            assertThat(backfillFrom("  ")).isNull();
+            assertThat(payload("{\"polling\":{\"trigger\":\"t\"}}").polling().backfillFrom()).isNull();
+        }
+
+        @Test
+        void aBackfillThatIsNeitherADateNorAnInstantIsAnErrorOnItsField() {
+            for (String value : List.of("2026-13-01", "01/01/2026", "yesterday", "2026-01-01T09:30:00",
+                    "2026-01-01 09:30Z")) {
+                assertThatThrownBy(() -> backfillFrom(value))
+                        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).containsExactly(
+                                new FieldError("polling.backfillFrom", "'" + value + "' is not a date or an instant; "
+                                        + "expected for example 2026-01-01 or 2026-01-01T09:30:00Z")));
+            }
+        }
+
+        @Test
+        void aNullOptionIsAnErrorOnItsFieldAndEveryPollingErrorIsReportedAtOnce() {
+            assertThatThrownBy(() -> payload("""
+                    {"kind":"POLLING","polling":{"trigger":"new-charge","backfillFrom":"soon",
+                     "options":{"expand":null,"limit":"10"}}}"""))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field, FieldError::message).containsExactlyInAnyOrder(
+                                    tuple("polling.options.expand", "is null; expected a text value, or leave the "
+                                            + "option out"),
+                                    tuple("polling.backfillFrom", "'soon' is not a date or an instant; expected for "
+                                            + "example 2026-01-01 or 2026-01-01T09:30:00Z")));
+        }
+
+        private Instant backfillFrom(String value) {
+            ObjectNode json = MAPPER.createObjectNode().put("kind", "POLLING");
+            json.putObject("polling").put("trigger", "new-charge").put("backfillFrom", value);
+            return InputMapper.payload(MAPPER.convertValue(json, PayloadDto.class)).polling().backfillFrom();
         }
     }
 

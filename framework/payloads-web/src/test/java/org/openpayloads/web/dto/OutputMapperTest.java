@@ -20,6 +20,7 @@ import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.model.DataType;
 import org.openpayloads.engine.model.Direction;
 import org.openpayloads.engine.model.Element;
+import org.openpayloads.engine.model.Expansion;
 import org.openpayloads.engine.model.FieldMapping;
 import org.openpayloads.engine.model.InactiveBehaviour;
 import org.openpayloads.engine.model.InboundAuth;
@@ -33,6 +34,7 @@ import org.openpayloads.engine.model.NullRule;
 import org.openpayloads.engine.model.Operation;
 import org.openpayloads.engine.model.Payload;
 import org.openpayloads.engine.model.PayloadKind;
+import org.openpayloads.engine.model.Polling;
 import org.openpayloads.engine.model.Target;
 import org.openpayloads.engine.model.TargetResult;
 import org.openpayloads.engine.model.TooLong;
@@ -180,6 +182,42 @@ class OutputMapperTest {
         assertThat(invalid.problems()).containsExactly(new FieldErrorDto("payloads.charge.label", "is required"));
     }
 
+    @Test
+    void aPollingPayloadWithExpansionsReadBackAsItWasShownIsTheSamePayload() throws Exception {
+        Payload payload = pollingPayload(Instant.parse("2026-01-01T09:30:00Z"));
+
+        String shown = mapper.writeValueAsString(OutputMapper.payload(payload));
+        Payload readBack = InputMapper.payload(mapper.readValue(shown, PayloadDto.class));
+
+        assertThat(readBack).usingRecursiveComparison().ignoringFields("audit").isEqualTo(payload);
+    }
+
+    @Test
+    void showsExpansionsAndPollingWithTheBackfillAsAnInstantAndTheOptionsInOrder() {
+        JsonNode json = mapper.valueToTree(OutputMapper.payload(pollingPayload(Instant.parse("2026-01-01T00:00:00Z"))));
+
+        assertThat(json.path("expansions")).hasSize(2);
+        assertThat(json.at("/expansions/0/path").asText()).isEqualTo("$.customer");
+        assertThat(json.at("/expansions/0/credential").asText()).isEqualTo("stripe");
+        assertThat(json.at("/expansions/0/resource").asText()).isEqualTo("/v1/customers/{id}");
+        assertThat(json.at("/expansions/0/optional").asBoolean()).isTrue();
+        assertThat(json.at("/expansions/1/optional").isBoolean()).as("shown even when false").isTrue();
+        assertThat(json.at("/expansions/1/optional").asBoolean()).isFalse();
+        assertThat(json.at("/polling/trigger").asText()).isEqualTo("new-charge");
+        assertThat(json.at("/polling/intervalSeconds").asInt()).isEqualTo(30);
+        assertThat(json.at("/polling/backfillFrom").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(json.at("/polling/options").fieldNames()).toIterable().containsExactly("expand", "limit");
+    }
+
+    @Test
+    void aPayloadThatDoesNotPollShowsNoPollingAndNoExpansions() {
+        PayloadDto dto = OutputMapper.payload(chargePayload());
+
+        assertThat(dto.polling()).isNull();
+        assertThat(dto.expansions()).isEmpty();
+        assertThat(OutputMapper.payload(pollingPayload(null)).polling().backfillFrom()).isNull();
+    }
+
     private static Job job(byte[] body) {
         return new Job(12, "IN-000012", "stripe", "charge", Direction.INBOUND, JobStatus.COMPLETED,
                 JobSource.EXTERNAL_API, CREATED, CREATED, MODIFIED, null, 2, 1, 200, null, null, "evt_1", "cus_1",
@@ -188,6 +226,15 @@ class OutputMapperTest {
                 List.of(new JobAttempt(1, "host:1:a", CREATED, CREATED.plusMillis(1_500), AttemptEnd.RETRY,
                                 "UNAVAILABLE"),
                         new JobAttempt(2, "host:1:a", MODIFIED.minusSeconds(2), MODIFIED, AttemptEnd.COMPLETED, null)));
+    }
+
+    private static Payload pollingPayload(Instant backfillFrom) {
+        return new Payload("charge-poll", "Charges", null, Direction.INBOUND, PayloadKind.POLLING, ContentType.JSON,
+                false, true, InboundAuth.NONE, "$.id", "$.customer.id", false, InactiveBehaviour.HOLD, List.of(),
+                null, null, "stripe", List.of(), List.of(), List.of(),
+                List.of(new Expansion("$.customer", "stripe", "/v1/customers/{id}", true),
+                        new Expansion("$.invoice", "stripe", "/v1/invoices/{id}")),
+                new Polling("new-charge", 30, backfillFrom, Map.of("limit", "10", "expand", "customer")), AUDIT);
     }
 
     private static Payload chargePayload() {
