@@ -5,23 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.openpayloads.engine.model.JobStatus;
 import org.openpayloads.engine.model.NewJob;
 import org.openpayloads.engine.port.JobQueue.Receipt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for PostgreSQL intake: the jobs that requests store at the same moment go in one
@@ -34,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchedIntake implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BatchedIntake.class);
-    private static final long POLL_MILLIS = 100;
     /**
      * Batches written at once: while one commits, the next gathers the requests that arrived meanwhile, so the
      * round trips of one batch do not hold up the next.
@@ -49,9 +39,7 @@ final class BatchedIntake implements AutoCloseable {
 
     private final DataSource dataSource;
     private final JobColumns columns;
-    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
-    private final List<Thread> writers = new ArrayList<>();
-    private volatile boolean open = true;
+    private final GroupCommit<Pending, Optional<Receipt>> commits;
 
     /** Binds a job's own columns, from direction to body, as the single-row INSERT does. */
     @FunctionalInterface
@@ -63,12 +51,7 @@ final class BatchedIntake implements AutoCloseable {
     BatchedIntake(DataSource dataSource, JobColumns columns) {
         this.dataSource = dataSource;
         this.columns = columns;
-        for (int i = 1; i <= WRITERS; i++) {
-            Thread writer = new Thread(this::writeBatches, "payloads-intake-writer-" + i);
-            writer.setDaemon(true);
-            writer.start();
-            writers.add(writer);
-        }
+        this.commits = new GroupCommit<>("intake", WRITERS, MAX_BATCH, this::write);
     }
 
     /**
@@ -79,54 +62,15 @@ final class BatchedIntake implements AutoCloseable {
      * @throws SQLException when its batch failed; the caller stores it alone
      */
     Optional<Receipt> insert(NewJob job, Instant receivedAt) throws SQLException {
-        if (!open) {
-            throw new SQLException("the intake writer is closed");
-        }
-        Pending pending = new Pending(job, receivedAt, new CompletableFuture<>());
-        waiting.add(pending);
-        try {
-            return pending.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while the job's batch was written", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
-        }
+        return commits.submit(new Pending(job, receivedAt));
     }
 
-    private void writeBatches() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (open || !waiting.isEmpty()) {
-            try {
-                Pending first = waiting.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-            } catch (InterruptedException e) {
-                break;
-            }
-            waiting.drainTo(batch, MAX_BATCH - 1);
-            try {
-                Map<Long, Receipt> stored = write(batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).done().complete(Optional.ofNullable(stored.get(batch.get(i).id)));
-                }
-            } catch (SQLException | RuntimeException e) {
-                LOG.debug("A batch of {} jobs failed; each is stored alone", batch.size(), e);
-                SQLException failure = e instanceof SQLException sql ? sql : new SQLException(e);
-                batch.forEach(pending -> pending.done().completeExceptionally(failure));
-            }
-            batch.clear();
-        }
-        waiting.forEach(pending -> pending.done().completeExceptionally(new SQLException("the intake writer closed")));
-    }
-
-    /** Writes one batch in one transaction; returns what was inserted, by the ids given to the batch. */
-    private Map<Long, Receipt> write(List<Pending> batch) throws SQLException {
+    /** Writes one batch in one transaction; returns what each job stored. */
+    private List<Optional<Receipt>> write(List<Pending> batch) throws SQLException {
         return Sql.inTransaction(dataSource, connection -> {
             assignIds(connection, batch);
-            return insert(connection, batch);
+            Map<Long, Receipt> stored = insert(connection, batch);
+            return batch.stream().map(pending -> Optional.ofNullable(stored.get(pending.id))).toList();
         });
     }
 
@@ -181,31 +125,18 @@ final class BatchedIntake implements AutoCloseable {
     /** Stops taking jobs; those waiting are written first. */
     @Override
     public void close() {
-        open = false;
-        try {
-            for (Thread writer : writers) {
-                writer.join(5_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        commits.close();
     }
 
     /** A job waiting for its batch, and the id the batch gives it. */
     private static final class Pending {
         final NewJob job;
         final Instant receivedAt;
-        final CompletableFuture<Optional<Receipt>> done;
         long id;
 
-        Pending(NewJob job, Instant receivedAt, CompletableFuture<Optional<Receipt>> done) {
+        Pending(NewJob job, Instant receivedAt) {
             this.job = job;
             this.receivedAt = receivedAt;
-            this.done = done;
-        }
-
-        CompletableFuture<Optional<Receipt>> done() {
-            return done;
         }
     }
 }

@@ -37,7 +37,9 @@ import org.openpayloads.store.entity.JobEntity;
  * The job queue in plain JDBC: intake is the hot path, one statement and one commit per request on
  * PostgreSQL, and a claim is SQL that no ORM query expresses.
  *
- * <p>On PostgreSQL, jobs stored at the same moment share one INSERT and one commit ({@link BatchedIntake}).
+ * <p>On PostgreSQL, jobs stored at the same moment share one INSERT and one commit ({@link BatchedIntake}),
+ * and attempts recorded at the same moment one transaction ({@link GroupCommit}), each still fenced by its
+ * lease.
  * A claim locks its rows with {@code FOR UPDATE SKIP LOCKED}, so workers of several
  * processes take disjoint jobs without waiting on each other. An HSQLDB file database belongs to one
  * process; its claims are serialized by a lock in that process and confirmed by a conditional update,
@@ -64,6 +66,9 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
             + "AND (j.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM job e WHERE e.payload_id = j.payload_id "
             + "AND e.ordering_key = j.ordering_key AND e.id < j.id AND e.status IN ('QUEUED', 'RUNNING', 'HELD'))) "
             + "ORDER BY j.next_attempt_at, j.id FETCH FIRST ? ROWS ONLY";
+    /** Writers of recorded attempts, and the most one transaction takes: a claim's worth and some. */
+    private static final int FINISH_WRITERS = 2;
+    private static final int MAX_FINISH_BATCH = 64;
     private static final String MARK_RUNNING = "UPDATE job SET status = 'RUNNING', lease_owner = ?, "
             + "lease_expires_at = ?, started_at = ?, finished_at = NULL, attempts = attempts + 1 WHERE ";
 
@@ -73,6 +78,8 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
     private final Sql sql;
     /** PostgreSQL's group commit of concurrent intake; null on HSQLDB, whose commits cost no round trip. */
     private final @Nullable BatchedIntake intake;
+    /** PostgreSQL's group commit of the attempts workers record at the same moment; null on HSQLDB. */
+    private final @Nullable GroupCommit<Finishing, Boolean> finishes;
     /** Serializes HSQLDB claims, which cannot skip locked rows. */
     private final ReentrantLock claimLock = new ReentrantLock();
 
@@ -82,6 +89,8 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
         this.clock = clock;
         this.sql = new Sql(database);
         this.intake = database == Database.POSTGRESQL ? new BatchedIntake(dataSource, this::bindInsert) : null;
+        this.finishes = database == Database.POSTGRESQL ? new GroupCommit<>("finish", FINISH_WRITERS, MAX_FINISH_BATCH,
+                batch -> Sql.inTransaction(dataSource, connection -> finishAll(connection, batch))) : null;
     }
 
     /** Stops the intake writer; jobs waiting for it are written first. */
@@ -89,6 +98,9 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
     public void close() {
         if (intake != null) {
             intake.close();
+        }
+        if (finishes != null) {
+            finishes.close();
         }
     }
 
@@ -374,66 +386,127 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
 
     @Override
     public boolean finish(String worker, ClaimedJob job, AttemptResult result) {
-        JobStatus status = result.end().jobStatus();
-        return inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE job SET status = ?, "
-                    + "finished_at = ?, next_attempt_at = ?, records_processed = ?, error = ?, lease_owner = NULL, "
-                    + "lease_expires_at = NULL WHERE id = ? AND lease_owner = ? AND attempts = ? AND status = 'RUNNING'")) {
+        Finishing finishing = new Finishing(worker, job, result);
+        if (finishes != null) {
+            try {
+                return finishes.submit(finishing);
+            } catch (SQLException e) {
+                // Its batch failed as a whole: recorded alone below, so that only a bad result fails.
+            }
+        }
+        return inTransaction(connection -> finishAll(connection, List.of(finishing)).get(0));
+    }
+
+    /**
+     * Records attempts in one transaction: each job's status, its results and the attempt, fenced by its lease.
+     *
+     * @return per attempt, whether it was recorded: false when its worker no longer held the lease
+     */
+    private List<Boolean> finishAll(Connection connection, List<Finishing> batch) throws SQLException {
+        List<Boolean> recorded = new ArrayList<>(batch.size());
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE job SET status = ?, "
+                + "finished_at = ?, next_attempt_at = ?, records_processed = ?, error = ?, lease_owner = NULL, "
+                + "lease_expires_at = NULL WHERE id = ? AND lease_owner = ? AND attempts = ? AND status = 'RUNNING'")) {
+            for (Finishing finishing : batch) {
+                AttemptResult result = finishing.result();
+                JobStatus status = result.end().jobStatus();
                 statement.setString(1, status.name());
                 sql.setInstant(statement, 2, status.isFinal() ? result.finishedAt() : null);
                 sql.setInstant(statement, 3, result.nextAttemptAt());
                 statement.setInt(4, result.recordsProcessed());
                 statement.setString(5, cut(result.error()));
-                statement.setLong(6, job.id());
-                statement.setString(7, worker);
-                statement.setInt(8, job.attempt());
-                if (statement.executeUpdate() == 0) {
-                    connection.rollback();
-                    return false;
-                }
+                statement.setLong(6, finishing.job().id());
+                statement.setString(7, finishing.worker());
+                statement.setInt(8, finishing.job().attempt());
+                statement.addBatch();
             }
-            if (job.attempt() > 1) {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "DELETE FROM job_result WHERE job_id = ?")) {
-                    statement.setLong(1, job.id());
-                    statement.executeUpdate();
-                }
+            for (int count : statement.executeBatch()) {
+                recorded.add(count == 1);
             }
-            insertResults(connection, job.id(), result.results());
-            insertAttempt(connection, job.id(), job.attempt(), worker, job.claimedAt(), result.finishedAt(),
-                    result.end(), result.error());
-            return true;
-        });
+        }
+        List<Finishing> kept = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (recorded.get(i)) {
+                kept.add(batch.get(i));
+            }
+        }
+        deleteEarlierResults(connection, kept);
+        insertResults(connection, kept);
+        insertAttempts(connection, kept);
+        return recorded;
     }
 
-    private void insertResults(Connection connection, long jobId, List<TargetResult> results) throws SQLException {
-        if (results.isEmpty()) {
+    /** The results of a job's earlier attempt go; the latest attempt's replace them. */
+    private static void deleteEarlierResults(Connection connection, List<Finishing> kept) throws SQLException {
+        List<Finishing> retried = kept.stream().filter(f -> f.job().attempt() > 1).toList();
+        if (retried.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM job_result WHERE job_id = ?")) {
+            for (Finishing finishing : retried) {
+                statement.setLong(1, finishing.job().id());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private void insertResults(Connection connection, List<Finishing> kept) throws SQLException {
+        if (kept.stream().allMatch(f -> f.result().results().isEmpty())) {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO job_result (id, job_id, position, "
                 + "target, item_index, object_name, operation, record_id, created, success, error_code, message) "
                 + "VALUES (" + sql.nextValue("job_result_seq") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int position = 0;
-            for (TargetResult result : results) {
-                statement.setLong(1, jobId);
-                statement.setInt(2, position++);
-                statement.setString(3, result.target());
-                statement.setInt(4, result.index());
-                statement.setString(5, result.object());
-                statement.setString(6, result.operation());
-                statement.setString(7, cut(result.recordId()));
-                if (result.created() == null) {
-                    statement.setNull(8, Types.BOOLEAN);
-                } else {
-                    statement.setBoolean(8, result.created());
+            for (Finishing finishing : kept) {
+                int position = 0;
+                for (TargetResult result : finishing.result().results()) {
+                    bindResult(statement, finishing.job().id(), position++, result);
+                    statement.addBatch();
                 }
-                statement.setBoolean(9, result.success());
-                statement.setString(10, cut(result.errorCode()));
-                statement.setString(11, cut(result.message()));
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private void insertAttempts(Connection connection, List<Finishing> kept) throws SQLException {
+        if (kept.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO job_attempt (id, job_id, attempt, "
+                + "worker, started_at, finished_at, outcome, error) VALUES (" + sql.nextValue("job_attempt_seq")
+                + ", ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Finishing finishing : kept) {
+                bindAttempt(statement, finishing.job().id(), finishing.job().attempt(), finishing.worker(),
+                        finishing.job().claimedAt(), finishing.result().finishedAt(), finishing.result().end(),
+                        finishing.result().error());
                 statement.addBatch();
             }
             statement.executeBatch();
         }
+    }
+
+    /** An attempt to record, as {@link #finish} takes it. */
+    private record Finishing(String worker, ClaimedJob job, AttemptResult result) {
+    }
+
+    private void bindResult(PreparedStatement statement, long jobId, int position, TargetResult result)
+            throws SQLException {
+        statement.setLong(1, jobId);
+        statement.setInt(2, position);
+        statement.setString(3, result.target());
+        statement.setInt(4, result.index());
+        statement.setString(5, result.object());
+        statement.setString(6, result.operation());
+        statement.setString(7, cut(result.recordId()));
+        if (result.created() == null) {
+            statement.setNull(8, Types.BOOLEAN);
+        } else {
+            statement.setBoolean(8, result.created());
+        }
+        statement.setBoolean(9, result.success());
+        statement.setString(10, cut(result.errorCode()));
+        statement.setString(11, cut(result.message()));
     }
 
     private void insertAttempt(Connection connection, long jobId, int attempt, @Nullable String worker, Instant started,
@@ -441,15 +514,21 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO job_attempt (id, job_id, attempt, "
                 + "worker, started_at, finished_at, outcome, error) VALUES (" + sql.nextValue("job_attempt_seq")
                 + ", ?, ?, ?, ?, ?, ?, ?)")) {
-            statement.setLong(1, jobId);
-            statement.setInt(2, attempt);
-            statement.setString(3, worker);
-            sql.setInstant(statement, 4, started);
-            sql.setInstant(statement, 5, finished);
-            statement.setString(6, end.name());
-            statement.setString(7, cut(error));
+            bindAttempt(statement, jobId, attempt, worker, started, finished, end, error);
             statement.executeUpdate();
         }
+    }
+
+    private void bindAttempt(PreparedStatement statement, long jobId, int attempt, @Nullable String worker,
+                             Instant started, Instant finished, AttemptEnd end, @Nullable String error)
+            throws SQLException {
+        statement.setLong(1, jobId);
+        statement.setInt(2, attempt);
+        statement.setString(3, worker);
+        sql.setInstant(statement, 4, started);
+        sql.setInstant(statement, 5, finished);
+        statement.setString(6, end.name());
+        statement.setString(7, cut(error));
     }
 
     @Override

@@ -392,6 +392,49 @@ public abstract class JobQueueContract {
         assertThat(queue().status(id)).contains(JobStatus.COMPLETED);
     }
 
+    /** Attempts recorded at the same moment (PostgreSQL writes them in one transaction) are each fenced alone. */
+    @Test
+    void concurrentFinishesAreEachRecordedOrFencedOnTheirOwn() throws Exception {
+        PayloadRef p = newPayload();
+        int count = 40;
+        for (int i = 0; i < count; i++) {
+            enqueue(p, null);
+        }
+        List<ClaimedJob> claimed = new ArrayList<>();
+        while (claimed.size() < count) {
+            claimed.addAll(claim("w1", count));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ClaimedJob job = claimed.get(i);
+                // Every third attempt comes from a worker that does not hold the lease.
+                String worker = i % 3 == 0 ? "w2" : "w1";
+                AttemptResult result = new AttemptResult(AttemptEnd.COMPLETED, null, 1, null,
+                        List.of(result("001" + job.id()), result("003" + job.id())), now);
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    return queue().finish(worker, job, result);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < count; i++) {
+                ClaimedJob job = claimed.get(i);
+                boolean fenced = i % 3 == 0;
+                assertThat(outcomes.get(i).get(30, TimeUnit.SECONDS)).as("job %d recorded", job.id()).isEqualTo(!fenced);
+                Job stored = jobs().find(job.id()).orElseThrow();
+                assertThat(stored.status()).isEqualTo(fenced ? JobStatus.RUNNING : JobStatus.COMPLETED);
+                assertThat(stored.results()).extracting(TargetResult::recordId)
+                        .isEqualTo(fenced ? List.of() : List.of("001" + job.id(), "003" + job.id()));
+                assertThat(stored.history()).hasSize(fenced ? 0 : 1);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void finishRecordsEachAttemptAndKeepsTheLastResults() {
         PayloadRef p = newPayload();
