@@ -1,8 +1,13 @@
 package org.openpayloads.org.data;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -13,8 +18,10 @@ import org.openpayloads.org.db.RecordKeyEntity;
  * The queries records are read with. Each takes many values at once (split into chunks of bounded size),
  * so that a collection of 200 records costs a handful of statements, not hundreds.
  *
- * <p>The queries that every write runs are native SQL: Hibernate translates a query with a list parameter
- * anew on each run, which cost more than the database's own work.
+ * <p>The queries that every write runs avoid Hibernate's query translation, which costs more than the
+ * database's own work: records are loaded by row id through {@link Session#findMultiple} (one prepared
+ * loader, and the records the session holds already), and the index is read with plain JDBC on the
+ * session's connection, after a flush, so that it sees the session's own writes as a query would.
  */
 public final class RecordRepository {
 
@@ -28,23 +35,33 @@ public final class RecordRepository {
     public record KeyHit(String normValue, long rowId, String sfId) {
     }
 
+    /** The records with these Salesforce ids, in row id order; unknown ids are left out. */
     public List<RecordEntity> bySfIds(Session session, Collection<String> sfIds) {
-        return chunked(sfIds, chunk -> session.createNativeQuery("select r.* from org_record r where r.sf_id in (:ids)",
-                RecordEntity.class).setParameterList("ids", chunk).getResultList());
+        List<Long> rowIds = chunked(sfIds, chunk -> select(session, "select id from org_record where sf_id in ("
+                + marks(chunk.size()) + ")", chunk, row -> row.getLong(1)));
+        return byRowIds(session, rowIds);
     }
 
+    /** The records with these row ids, in row id order; unknown ids are left out. */
     public List<RecordEntity> byRowIds(Session session, Collection<Long> rowIds) {
-        return chunked(rowIds, chunk -> session.createNativeQuery("select r.* from org_record r where r.id in (:ids) "
-                + "order by r.id", RecordEntity.class).setParameterList("ids", chunk).getResultList());
+        if (rowIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> sorted = rowIds.stream().distinct().sorted().toList();
+        return session.findMultiple(RecordEntity.class, sorted).stream().filter(Objects::nonNull).toList();
     }
 
     public List<KeyHit> keyHits(Session session, String objectName, String fieldName, Collection<String> norms) {
-        return chunked(norms, chunk -> session.createNativeQuery("select k.norm_value, r.id, r.sf_id from "
-                        + "org_record_key k join org_record r on r.id = k.record_id where k.object_name = :o "
-                        + "and k.field_name = :f and k.norm_value in (:v) order by r.id", Object[].class)
-                .setParameter("o", objectName).setParameter("f", fieldName).setParameterList("v", chunk)
-                .getResultList().stream()
-                .map(row -> new KeyHit((String) row[0], ((Number) row[1]).longValue(), (String) row[2])).toList());
+        return chunked(norms, chunk -> {
+            List<Object> parameters = new ArrayList<>(chunk.size() + 2);
+            parameters.add(objectName);
+            parameters.add(fieldName);
+            parameters.addAll(chunk);
+            return select(session, "select k.norm_value, r.id, r.sf_id from org_record_key k join org_record r "
+                    + "on r.id = k.record_id where k.object_name = ? and k.field_name = ? and k.norm_value in ("
+                    + marks(chunk.size()) + ") order by r.id", parameters,
+                    row -> new KeyHit(row.getString(1), row.getLong(2), row.getString(3)));
+        });
     }
 
     public List<RecordKeyEntity> keysOf(Session session, Collection<Long> rowIds) {
@@ -86,6 +103,35 @@ public final class RecordRepository {
             lastRowId = first + ID_BLOCK - 1;
         }
         return nextRowId++;
+    }
+
+    /** A read on the session's connection, after its pending writes are flushed. */
+    private static <R> List<R> select(Session session, String sql, List<?> parameters, Row<R> row) {
+        session.flush();
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    statement.setObject(i + 1, parameters.get(i));
+                }
+                List<R> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(row.read(result));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    private interface Row<R> {
+        R read(ResultSet row) throws SQLException;
     }
 
     private static <T, R> List<R> chunked(Collection<T> values, Function<List<T>, List<R>> query) {
