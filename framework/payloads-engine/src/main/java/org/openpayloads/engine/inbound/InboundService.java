@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.MappingException;
 import org.openpayloads.api.NotFoundException;
@@ -92,7 +93,7 @@ public final class InboundService {
     /**
      * Takes one request.
      *
-     * @param caller the caller's address, for the security log
+     * @param caller the caller's address, for the security log; asked for only when a request is refused
      * @param sync wait for the first attempt, even when the payload does not ask for it
      * @throws NotFoundException when there is no such inbound payload
      * @throws InboundRejectedException when the content type is not the payload's, the body does not parse,
@@ -100,7 +101,7 @@ public final class InboundService {
      * @throws AuthenticationException when the request fails the payload's auth
      */
     public Received receive(String integration, String payload, InboundRequest request, @Nullable String contentType,
-                            String caller, boolean sync) {
+                            Supplier<String> caller, boolean sync) {
         if (!Names.isApiName(integration) || !Names.isApiName(payload)) {
             throw new NotFoundException("No inbound payload " + integration + "/" + payload + " exists; integration "
                     + "and payload names are letters, digits, '-' and '_'");
@@ -200,14 +201,14 @@ public final class InboundService {
                                 + config.contentType().mediaType(), null));
     }
 
-    private void authenticate(String integration, Payload config, InboundRequest request, String caller) {
+    private void authenticate(String integration, Payload config, InboundRequest request, Supplier<String> caller) {
         InboundAuth auth = config.auth();
         ResolvedCredential credential = auth.credential() == null ? null
                 : configuration.credential(integration, auth.credential());
         try {
             authenticator.verify(auth, credential, request);
         } catch (AuthenticationException e) {
-            SECURITY.warn("Refused POST /in/{}/{} from {}: {} ({} auth)", integration, config.apiName(), caller,
+            SECURITY.warn("Refused POST /in/{}/{} from {}: {} ({} auth)", integration, config.apiName(), caller.get(),
                     e.getMessage(), auth.type());
             throw e;
         }

@@ -124,7 +124,7 @@ class InboundServiceTest {
     void aPostToAPollingPayloadIsNotFound() {
         InboundRequest post = request("{\"id\":\"ch_1\"}");
 
-        assertThatThrownBy(() -> inbound.receive("stripe", "charge-poll", post, "application/json", "10.0.0.1",
+        assertThatThrownBy(() -> inbound.receive("stripe", "charge-poll", post, "application/json", () -> "10.0.0.1",
                 false)).isInstanceOf(NotFoundException.class)
                 .hasMessage("Payload stripe/charge-poll polls its source and takes no POST; expected a payload of "
                         + "kind API_PUSH");
@@ -135,7 +135,7 @@ class InboundServiceTest {
     @Test
     void aPostToAnApiPushPayloadIsStoredAsAJobOfSourceExternalApi() {
         InboundService.Received received = inbound.receive("stripe", "charge", request("""
-                {"id": "evt_1", "data": {"object": {"customer": "cus_1"}}}"""), "application/json", "10.0.0.1",
+                {"id": "evt_1", "data": {"object": {"customer": "cus_1"}}}"""), "application/json", () -> "10.0.0.1",
                 false);
 
         Job job = queue.find(received.receipt().jobId()).orElseThrow();

@@ -2,6 +2,7 @@ package org.openpayloads.web.resource;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,8 +35,12 @@ import org.openpayloads.web.error.ErrorCode;
  * payload's own auth, not an admin token. The answer is 202 once the request is stored as a job; 200 with
  * {@code "duplicate":true} for a redelivery; in sync mode ({@code ?mode=sync}, or the payload's option)
  * 200, 207 or 422 with the job's results.
+ *
+ * <p>One instance serves every request (the connection is reached through a provider), so that Jersey does not
+ * build and inject one per request on the intake's hot path.
  */
 @Path("/in/{integration}/{payload}")
+@Singleton
 public final class InboundResource {
 
     private final InboundService inbound;
@@ -61,7 +66,7 @@ public final class InboundResource {
         byte[] bytes = read(body, limit);
         InboundRequest request = new InboundRequest(headers.getRequestHeaders(), bytes);
         InboundService.Received received = inbound.receive(integration, payload, request,
-                headers.getHeaderString(HttpHeaders.CONTENT_TYPE), caller(), sync);
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE), this::caller, sync);
         JobQueue.Receipt receipt = received.receipt();
         if (receipt.duplicate()) {
             return Response.ok(new InboundReceiptDto(receipt.jobId(), receipt.jobNumber(), receipt.status().name(),
