@@ -32,6 +32,8 @@ import org.openpayloads.engine.mapping.CredentialResolver;
 import org.openpayloads.engine.model.CredentialType;
 import org.openpayloads.engine.model.ResolvedCredential;
 import org.openpayloads.engine.port.ExternalApis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's {@link ExternalApis}, served by the installed {@link ApiConnector}s: a credential of type
@@ -41,6 +43,8 @@ import org.openpayloads.engine.port.ExternalApis;
  * other environment at run time too.
  */
 final class ConnectorApis implements ExternalApis {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorApis.class);
 
     static final String ENVIRONMENT = "environment";
 
@@ -58,7 +62,7 @@ final class ConnectorApis implements ExternalApis {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.context = new ConnectorContext(clock, new JdkHttpTransport(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build()), ConnectorListener.NONE);
+                .followRedirects(HttpClient.Redirect.NEVER).build()), new LoggingListener());
         this.clients = Caffeine.newBuilder().expireAfterWrite(reopenAfter).maximumSize(1_000).build();
     }
 
@@ -150,6 +154,20 @@ final class ConnectorApis implements ExternalApis {
                 .filter(ApiConnector.class::isInstance).isPresent())
                 .map(type -> type.toUpperCase(Locale.ROOT)).collect(Collectors.joining(", "));
         return types.isEmpty() ? "none (no API connector is installed)" : types;
+    }
+
+    /** Connectors' warnings go to the log: a watermark's object that is gone, a limit nearly used up. */
+    private static final class LoggingListener implements ConnectorListener {
+
+        @Override
+        public void limitUsage(String connection, long used, long max) {
+            LOG.debug("{} has used {} of {} API calls", connection, used, max);
+        }
+
+        @Override
+        public void warn(String message) {
+            LOG.warn(message);
+        }
     }
 
     /** A client and its connector, or why the credential cannot open one. */
