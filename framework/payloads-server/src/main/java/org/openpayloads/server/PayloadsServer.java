@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -123,6 +127,7 @@ public final class PayloadsServer implements AutoCloseable {
             org.register(application);
             URI uri = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
             http = GrizzlyHttpServerFactory.createHttpServer(uri, application, false);
+            takeInboundPostsBeforeJersey(http, inbound);
             // Lets a DELETE or GET with a body reach Jersey, instead of Grizzly's bare 400.
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             // Webhook senders may send long headers; up to this size they reach the application, which
@@ -156,6 +161,19 @@ public final class PayloadsServer implements AutoCloseable {
             closeQuietly(pollers, workers, org, store);
             throw e;
         }
+    }
+
+    /** Puts {@link InboundFastPath} in front of Jersey, under the same mappings. */
+    private static void takeInboundPostsBeforeJersey(HttpServer http, InboundService inbound) {
+        ServerConfiguration configuration = http.getServerConfiguration();
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(configuration.getHttpHandlersWithMapping());
+        if (handlers.size() != 1) {
+            throw new IllegalStateException("Expected Jersey as the only HTTP handler, found " + handlers.keySet());
+        }
+        Map.Entry<HttpHandler, HttpHandlerRegistration[]> jersey = handlers.entrySet().iterator().next();
+        configuration.removeHttpHandler(jersey.getKey());
+        configuration.addHttpHandler(new InboundFastPath(jersey.getKey(), inbound, ApiJson.newMapper()),
+                jersey.getValue());
     }
 
     public int port() {

@@ -67,6 +67,15 @@ public final class InboundResource {
         InboundRequest request = new InboundRequest(headers.getRequestHeaders(), bytes);
         InboundService.Received received = inbound.receive(integration, payload, request,
                 headers.getHeaderString(HttpHeaders.CONTENT_TYPE), this::caller, sync);
+        return answer(inbound, received);
+    }
+
+    /**
+     * The answer to a request {@code inbound} took: 202 with the receipt, 200 {@code "duplicate":true} for a
+     * redelivery, or in sync mode 200, 207 or 422 with the job's results (the status is recorded on the job).
+     * Public for the server's fast path, which answers the same.
+     */
+    public static Response answer(InboundService inbound, InboundService.Received received) {
         JobQueue.Receipt receipt = received.receipt();
         if (receipt.duplicate()) {
             return Response.ok(new InboundReceiptDto(receipt.jobId(), receipt.jobNumber(), receipt.status().name(),
