@@ -42,7 +42,10 @@ class InboundFastPathTest {
         accepted.sameIgnoring("jobId", "jobNumber");
 
         byte[] delivered = event("delivered");
-        post("fast", "/in/stripe/charge", delivered, signed(), JSON).then().statusCode(202);
+        long job = post("fast", "/in/stripe/charge", delivered, signed(), JSON).then().statusCode(202).extract()
+                .jsonPath().getLong("jobId");
+        // A redelivery answers with the first job's status as it is now: let it settle before both are sent.
+        awaitFinished(job);
         Answers again = both(route -> post(route, "/in/stripe/charge", delivered, signed(), JSON));
         assertThat(again.fast().statusCode()).isEqualTo(200);
         assertThat(again.fast().jsonPath().getBoolean("duplicate")).isTrue();
@@ -74,6 +77,24 @@ class InboundFastPathTest {
     }
 
     private static final String JSON = "application/json";
+
+    private static void awaitFinished(long job) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = api.admin().get("/api/v1/jobs/" + job).then().statusCode(200).extract().jsonPath()
+                    .getString("status");
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("job " + job + " did not finish within 30 s");
+    }
 
     private static String signed() {
         return SECRET;
