@@ -3,9 +3,7 @@ package org.openpayloads.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.glassfish.grizzly.http.server.Response;
 import org.jspecify.annotations.Nullable;
 import org.openpayloads.engine.inbound.InboundRequest;
 import org.openpayloads.engine.inbound.InboundService;
-import org.openpayloads.web.error.ApiException;
 import org.openpayloads.web.error.ErrorMapper;
 import org.openpayloads.web.resource.InboundResource;
 
@@ -59,7 +56,8 @@ final class InboundFastPath extends HttpHandler {
         jakarta.ws.rs.core.Response answer;
         try {
             InboundService.Received received = inbound.receive(path.group(1), path.group(2),
-                    new InboundRequest(headers(request), read(request.getInputStream())),
+                    new InboundRequest(headers(request), InboundResource.read(request.getInputStream(),
+                            inbound.settings().maxBodyBytes())),
                     request.getHeader("Content-Type"), request::getRemoteAddr, false);
             answer = InboundResource.answer(inbound, received);
         } catch (RuntimeException e) {
@@ -105,19 +103,6 @@ final class InboundFastPath extends HttpHandler {
             return false;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private byte[] read(InputStream body) {
-        long limit = inbound.settings().maxBodyBytes();
-        try {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw ApiException.payloadTooLarge(limit);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The request body could not be read", e);
         }
     }
 

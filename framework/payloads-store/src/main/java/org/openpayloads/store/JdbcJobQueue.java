@@ -207,7 +207,7 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
         }
         statement.setString(i++, job.dedupeKey());
         statement.setString(i++, job.orderingKey());
-        statement.setString(i++, cut(job.request().contentType(), CONTENT_TYPE_MAX));
+        statement.setString(i++, Sql.cut(job.request().contentType(), CONTENT_TYPE_MAX));
         statement.setString(i++, json(job.request().headers()));
         statement.setBytes(i++, job.request().body());
         return i;
@@ -665,20 +665,9 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
         }
     }
 
-    /**
-     * Text as a column keeps it: at most {@link JobEntity#ERROR_MAX} characters, without the NUL characters
-     * PostgreSQL refuses in text (an error message may quote a value that has one).
-     */
+    /** Text as a job's columns keep it: at most {@link JobEntity#ERROR_MAX} characters (see {@link Sql#cut}). */
     private static @Nullable String cut(@Nullable String text) {
-        return cut(text, JobEntity.ERROR_MAX);
-    }
-
-    private static @Nullable String cut(@Nullable String text, int max) {
-        if (text == null) {
-            return null;
-        }
-        String clean = text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
-        return clean.length() <= max ? clean : clean.substring(0, max);
+        return Sql.cut(text, JobEntity.ERROR_MAX);
     }
 
     private static void setNullableInt(PreparedStatement statement, int index, @Nullable Integer value)

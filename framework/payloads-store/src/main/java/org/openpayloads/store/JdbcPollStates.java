@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.openpayloads.api.NotFoundException;
 import org.openpayloads.api.connector.Watermark;
 import org.openpayloads.engine.port.PollStates;
@@ -168,7 +167,7 @@ final class JdbcPollStates implements PollStates {
         sql.setInstant(statement, 3, state.backfillFrom());
         sql.setInstant(statement, 4, state.lastPolledAt() == null ? null : micros(state.lastPolledAt()));
         statement.setBoolean(5, state.caughtUp());
-        statement.setString(6, cut(state.lastError()));
+        statement.setString(6, Sql.cut(state.lastError(), ERROR_MAX));
         statement.setLong(7, state.itemsTaken());
         return 8;
     }
@@ -211,14 +210,6 @@ final class JdbcPollStates implements PollStates {
 
     private static Instant micros(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static @Nullable String cut(@Nullable String text) {
-        if (text == null) {
-            return null;
-        }
-        String clean = text.replace('\u0000', '\uFFFD');
-        return clean.length() <= ERROR_MAX ? clean : clean.substring(0, ERROR_MAX);
     }
 
     private <T> T inTransaction(Sql.Work<T> work) {

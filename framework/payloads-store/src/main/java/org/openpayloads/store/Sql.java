@@ -66,6 +66,18 @@ final class Sql {
         }
     }
 
+    /**
+     * Text as a column keeps it: at most {@code max} characters, without the NUL characters PostgreSQL refuses
+     * in text (an error message may quote a value that has one).
+     */
+    static @Nullable String cut(@Nullable String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+        return clean.length() <= max ? clean : clean.substring(0, max);
+    }
+
     /** The SQL expression of a sequence's next value. */
     String nextValue(String sequence) {
         return database == Database.POSTGRESQL ? "nextval('" + sequence + "')" : "NEXT VALUE FOR " + sequence;
