@@ -36,6 +36,7 @@ import org.openpayloads.engine.parse.ParseLimits;
 import org.openpayloads.engine.poll.Pollers;
 import org.openpayloads.engine.security.AdminTokenService;
 import org.openpayloads.store.crypto.MasterKey;
+import org.openpayloads.store.DatabaseUpkeep;
 import org.openpayloads.store.Store;
 import org.openpayloads.web.bundle.BundleImporter;
 import org.openpayloads.web.json.ApiJson;
@@ -92,6 +93,7 @@ public final class PayloadsServer implements AutoCloseable {
         String url = settings.dbUrl() != null ? settings.dbUrl() : StoreSettings.hsqldbUrl(settings.dataDirectory());
         Store store = Store.open(new StoreSettings(url, settings.dbUser(), settings.dbPassword(), settings.poolSize(),
                 key));
+        store.startUpkeep(settings.dbUpkeep(), DatabaseUpkeep.DEFAULT_INTERVAL);
         DefaultOrg org = null;
         HttpServer http = null;
         JobWorkers workers = null;

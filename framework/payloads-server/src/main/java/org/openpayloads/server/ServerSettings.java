@@ -19,6 +19,7 @@ import org.openpayloads.engine.inbound.InboundSettings;
 import org.openpayloads.engine.job.RetryPolicy;
 import org.openpayloads.engine.job.WorkerSettings;
 import org.openpayloads.engine.poll.PollSettings;
+import org.openpayloads.store.DatabaseUpkeep;
 
 /**
  * Everything the server needs to start, resolved once. Each setting comes from, in order of precedence:
@@ -31,7 +32,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                              String dbPassword, int poolSize, @Nullable String masterKey,
                              @Nullable String adminToken, Duration shutdownGrace, SalesforceSettings salesforce,
                              MappingSettings mapping, PipelineSettings pipeline, SampleSettings samples,
-                             EnvironmentProfile environment) {
+                             EnvironmentProfile environment, DatabaseUpkeep.Mode dbUpkeep) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_POOL_SIZE = 20;
@@ -48,6 +49,16 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         pipeline = pipeline == null ? PipelineSettings.DEFAULTS : pipeline;
         samples = samples == null ? SampleSettings.NONE : samples;
         environment = environment == null ? EnvironmentProfile.SANDBOX : environment;
+        dbUpkeep = dbUpkeep == null ? DatabaseUpkeep.Mode.AUTO : dbUpkeep;
+    }
+
+    /** Settings whose database upkeep is {@code auto}. */
+    public ServerSettings(String host, int port, Path dataDirectory, @Nullable String dbUrl, String dbUser,
+                          String dbPassword, int poolSize, @Nullable String masterKey, @Nullable String adminToken,
+                          Duration shutdownGrace, SalesforceSettings salesforce, MappingSettings mapping,
+                          PipelineSettings pipeline, SampleSettings samples, EnvironmentProfile environment) {
+        this(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken, shutdownGrace,
+                salesforce, mapping, pipeline, samples, environment, DatabaseUpkeep.Mode.AUTO);
     }
 
     /** Settings without samples. */
@@ -70,19 +81,19 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
     /** These settings with another pipeline's. */
     public ServerSettings withPipeline(PipelineSettings newPipeline) {
         return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
-                shutdownGrace, salesforce, mapping, newPipeline, samples, environment);
+                shutdownGrace, salesforce, mapping, newPipeline, samples, environment, dbUpkeep);
     }
 
     /** These settings with other samples. */
     public ServerSettings withSamples(SampleSettings newSamples) {
         return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
-                shutdownGrace, salesforce, mapping, pipeline, newSamples, environment);
+                shutdownGrace, salesforce, mapping, pipeline, newSamples, environment, dbUpkeep);
     }
 
     /** These settings in another environment. */
     public ServerSettings withEnvironment(EnvironmentProfile newEnvironment) {
         return new ServerSettings(host, port, dataDirectory, dbUrl, dbUser, dbPassword, poolSize, masterKey, adminToken,
-                shutdownGrace, salesforce, mapping, pipeline, samples, newEnvironment);
+                shutdownGrace, salesforce, mapping, pipeline, samples, newEnvironment, dbUpkeep);
     }
 
     /** Settings with the mapping engine's defaults. */
@@ -98,7 +109,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         return "ServerSettings[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", dbUrl="
                 + (dbUrl == null ? "(embedded HSQLDB)" : dbUrl) + ", dbUser=" + dbUser + ", poolSize=" + poolSize
                 + ", masterKey=" + (masterKey == null ? "(key file)" : "[hidden]") + ", adminToken="
-                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + ", pipeline=" + pipeline + ", samples=" + samples + ", environment=" + environment + "]";
+                + (adminToken == null ? "(none)" : "[hidden]") + ", salesforce=" + salesforce + ", mapping=" + mapping + ", pipeline=" + pipeline + ", samples=" + samples + ", environment=" + environment + ", dbUpkeep=" + dbUpkeep + "]";
     }
 
     /** One setting: its flag, environment variable and property name. */
@@ -110,6 +121,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
         DB_USER("--db-user", "PAYLOADS_DB_USER", "db.user"),
         DB_PASSWORD("--db-password", "PAYLOADS_DB_PASSWORD", "db.password"),
         POOL_SIZE("--pool-size", "PAYLOADS_DB_POOL_SIZE", "db.pool.size"),
+        DB_UPKEEP(null, "PAYLOADS_DB_UPKEEP", "db.upkeep"),
         MASTER_KEY(null, "PAYLOADS_MASTER_KEY", null),
         ADMIN_TOKEN(null, "PAYLOADS_ADMIN_TOKEN", null),
         SHUTDOWN_GRACE_SECONDS(null, "PAYLOADS_SHUTDOWN_GRACE_SECONDS", "shutdown.grace.seconds"),
@@ -177,7 +189,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                 mapping(r),
                 pipeline(r),
                 samples(r, environment),
-                environment(r));
+                environment(r),
+                upkeep(r));
         if (!settings.salesforce().embedded()) {
             new EnvironmentGuard(settings.environment()).salesforceLoginProblem(settings.salesforce().loginUrl())
                     .ifPresent(problem -> r.errors.add(new FieldError(r.sourceOf(Setting.SALESFORCE_URL), problem)));
@@ -190,6 +203,15 @@ public record ServerSettings(String host, int port, Path dataDirectory, @Nullabl
                     + "' is not supported; expected a jdbc:postgresql: or jdbc:hsqldb: URL");
         }
         return settings;
+    }
+
+    private static DatabaseUpkeep.Mode upkeep(Resolver r) {
+        String value = r.text(Setting.DB_UPKEEP, "auto");
+        return DatabaseUpkeep.Mode.of(value).orElseGet(() -> {
+            r.errors.add(new FieldError(r.sourceOf(Setting.DB_UPKEEP), "'" + value + "' is not an upkeep mode; "
+                    + "expected auto (when PostgreSQL's autovacuum is off), on or off"));
+            return DatabaseUpkeep.Mode.AUTO;
+        });
     }
 
     private static EnvironmentProfile environment(Resolver r) {

@@ -13,6 +13,7 @@ import org.openpayloads.api.ConfigException;
 import org.openpayloads.api.FieldError;
 import org.openpayloads.engine.poll.PollSettings;
 import org.openpayloads.server.ServerSettings.Setting;
+import org.openpayloads.store.DatabaseUpkeep;
 
 class ServerSettingsTest {
 
@@ -114,6 +115,17 @@ class ServerSettingsTest {
         assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_ENVIRONMENT", "staging"), null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PAYLOADS_ENVIRONMENT")
                 .hasMessageContaining("'staging' is not an environment; expected sandbox or production");
+    }
+
+    @Test
+    void theDatabaseUpkeepIsAutomaticUnlessSet() {
+        assertThat(ServerSettings.resolve(Map.of(), Map.of(), null).dbUpkeep()).isEqualTo(DatabaseUpkeep.Mode.AUTO);
+        assertThat(ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_DB_UPKEEP", "OFF"), null).dbUpkeep())
+                .isEqualTo(DatabaseUpkeep.Mode.OFF);
+        assertThatThrownBy(() -> ServerSettings.resolve(Map.of(), Map.of("PAYLOADS_DB_UPKEEP", "daily"), null))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PAYLOADS_DB_UPKEEP")
+                .hasMessageContaining("'daily' is not an upkeep mode; expected auto (when PostgreSQL's autovacuum is "
+                        + "off), on or off");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -60,6 +61,7 @@ public final class Store implements AutoCloseable {
         return thread;
     });
     private final AtomicReference<@Nullable CompletableFuture<Boolean>> healthCheck = new AtomicReference<>();
+    private final AtomicReference<@Nullable DatabaseUpkeep> upkeep = new AtomicReference<>();
 
     private Store(Database database, HikariDataSource dataSource, SessionFactory sessionFactory,
                   Transactions transactions, SecretCipher cipher) {
@@ -218,8 +220,31 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         healthExecutor.shutdownNow();
+        DatabaseUpkeep running = upkeep.getAndSet(null);
+        if (running != null) {
+            running.close();
+        }
         jobQueue.close();
         shutDown(database, dataSource, sessionFactory);
+    }
+
+    /**
+     * Starts vacuuming and analyzing this database's tables where {@code mode} calls for it (see
+     * {@link DatabaseUpkeep}); it stops when the store closes.
+     *
+     * @return whether the upkeep runs
+     */
+    public boolean startUpkeep(DatabaseUpkeep.Mode mode, Duration interval) {
+        DatabaseUpkeep started = DatabaseUpkeep.start(this, mode, interval).orElse(null);
+        if (started != null && !upkeep.compareAndSet(null, started)) {
+            started.close();
+            throw new IllegalStateException("the store's upkeep runs already");
+        }
+        return started != null;
+    }
+
+    Database database() {
+        return database;
     }
 
     SessionFactory sessionFactory() {
