@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,10 @@ public final class DatabaseUpkeep implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** The VACUUM or ANALYZE running now, cancelled when the upkeep closes. */
+    private volatile @Nullable Statement running;
+    private volatile boolean closed;
 
     private DatabaseUpkeep(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -155,10 +160,13 @@ public final class DatabaseUpkeep implements AutoCloseable {
                     List<Done> done = new ArrayList<>();
                     for (TableCounts table : counts(connection)) {
                         Action action = due(table.live, table.dead, table.modified);
-                        if (action != Action.NONE) {
+                        if (action != Action.NONE && !closed) {
                             long started = System.nanoTime();
                             try (Statement statement = connection.createStatement()) {
+                                running = statement;
                                 statement.execute(action.command + " " + quoted(table.name));
+                            } finally {
+                                running = null;
                             }
                             done.add(new Done(table.name, action.command,
                                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
@@ -180,7 +188,9 @@ public final class DatabaseUpkeep implements AutoCloseable {
                 LOG.debug("{} {}: {} ms", done.command(), done.table(), done.millis());
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("Database upkeep failed; trying again in the next round: {}", e.getMessage());
+            if (!closed) {
+                LOG.warn("Database upkeep failed; trying again in the next round: {}", e.getMessage());
+            }
         }
     }
 
@@ -226,9 +236,19 @@ public final class DatabaseUpkeep implements AutoCloseable {
         return '"' + table.replace("\"", "\"\"") + '"';
     }
 
+    /** Stops the rounds; a VACUUM in progress is cancelled, so that a shutdown never waits for a big table. */
     @Override
     public void close() {
+        closed = true;
         scheduler.shutdownNow();
+        Statement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                LOG.debug("Cannot cancel the upkeep's statement", e);
+            }
+        }
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("The database upkeep did not stop within 30 s");

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.store.DatabaseUpkeep.Action;
@@ -121,6 +126,59 @@ class DatabaseUpkeepTest {
             }
             assertThat(DatabaseUpkeep.manual(open.store()).runOnce()).extracting(Done::table).contains("upkeep_filled");
         }
+    }
+
+    @Test
+    void closingCancelsAVacuumInProgress() throws Exception {
+        try (OpenStore open = OpenStore.create()) {
+            assumeTrue(open.database().kind() == TestDatabase.Kind.POSTGRESQL, "PostgreSQL only");
+            DatabaseUpkeep upkeep = DatabaseUpkeep.manual(open.store());
+            try (Connection holder = open.store().dataSource().getConnection();
+                 Statement statement = holder.createStatement()) {
+                holder.setAutoCommit(true);
+                statement.execute("CREATE TABLE upkeep_blocked (id INT PRIMARY KEY)");
+                statement.execute("INSERT INTO upkeep_blocked SELECT g FROM generate_series(1, 1000) g");
+                statement.execute("SELECT pg_stat_force_next_flush()");
+                // A lock that ANALYZE waits for, as it would behind a long-running maintenance command.
+                holder.setAutoCommit(false);
+                statement.execute("LOCK TABLE upkeep_blocked IN SHARE UPDATE EXCLUSIVE MODE");
+                CompletableFuture<List<Done>> round = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return upkeep.runOnce();
+                    } catch (SQLException e) {
+                        throw new CompletionException(e);
+                    }
+                });
+                awaitWaiting(open, "ANALYZE \"upkeep_blocked\"");
+                upkeep.close();
+
+                assertThatThrownBy(() -> round.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .hasMessageContaining("canceling statement due to user request");
+                holder.rollback();
+            }
+        }
+    }
+
+    /** Waits until a session of the test database runs {@code query} and waits for a lock. */
+    private static void awaitWaiting(OpenStore open, String query) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Connection connection = open.store().dataSource().getConnection()) {
+            connection.setAutoCommit(true);
+            while (System.nanoTime() < deadline) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM "
+                        + "pg_stat_activity WHERE query = ? AND wait_event_type = 'Lock'")) {
+                    statement.setString(1, query);
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        if (row.getInt(1) == 1) {
+                            return;
+                        }
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("no session waited on a lock running " + query);
     }
 
     private static String counts(String table, OpenStore open) throws SQLException {
