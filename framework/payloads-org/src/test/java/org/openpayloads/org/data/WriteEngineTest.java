@@ -139,4 +139,46 @@ class WriteEngineTest {
         assertThat(results.get(1).at("/errors/0/statusCode").asText()).isEqualTo("DUPLICATE_EXTERNAL_ID");
         assertThat(results.get(2).get("success").asBoolean()).isTrue();
     }
+
+    @Test
+    void theIndexFollowsAChangedExternalIdAndStaysForAnUnchangedOne() {
+        String one = "{\"records\": [{\"attributes\": {\"type\": \"Account\"}, \"Ext_Id__c\": \"move-1\", "
+                + "\"Name\": \"%s\"}]}";
+        JsonNode made = OrgTesting.parse(org.call("PATCH", UPSERT, one.formatted("First")).bodyText()).get(0);
+        assertThat(made.get("created").asBoolean()).isTrue();
+        String id = made.get("id").asText();
+        // The same key again: an update, found by the key it had.
+        JsonNode updated = OrgTesting.parse(org.call("PATCH", UPSERT, one.formatted("Second")).bodyText()).get(0);
+        assertThat(updated.get("created").asBoolean()).isFalse();
+        assertThat(updated.get("id").asText()).isEqualTo(id);
+        assertThat(names("move-1")).containsExactly("Second");
+
+        // The record takes another key: the old one is free, the new one finds it.
+        assertThat(org.call("PATCH", OrgTesting.BASE + "/sobjects/Account/" + id, "{\"Ext_Id__c\": \"Move-2\"}")
+                .status()).isEqualTo(204);
+        assertThat(names("move-1")).isEmpty();
+        assertThat(names("move-2")).containsExactly("Second");
+        JsonNode byNewKey = OrgTesting.parse(org.call("PATCH", UPSERT, one.replace("move-1", "MOVE-2")
+                .formatted("Third")).bodyText()).get(0);
+        assertThat(byNewKey.get("id").asText()).isEqualTo(id);
+        JsonNode byOldKey = OrgTesting.parse(org.call("PATCH", UPSERT, one.formatted("Fourth")).bodyText()).get(0);
+        assertThat(byOldKey.get("created").asBoolean()).isTrue();
+        assertThat(byOldKey.get("id").asText()).isNotEqualTo(id);
+
+        // The moved key is still unique.
+        JsonNode taken = org.json("PATCH", OrgTesting.BASE + "/sobjects/Account/" + byOldKey.get("id").asText(),
+                "{\"Ext_Id__c\": \"move-2\"}");
+        assertThat(taken.at("/0/errorCode").asText()).isEqualTo("DUPLICATE_VALUE");
+        // Cleared: no key at all.
+        assertThat(org.call("PATCH", OrgTesting.BASE + "/sobjects/Account/" + id, "{\"Ext_Id__c\": null}")
+                .status()).isEqualTo(204);
+        assertThat(names("move-2")).isEmpty();
+    }
+
+    private static List<String> names(String externalId) {
+        List<String> names = new ArrayList<>();
+        org.json("GET", OrgTesting.BASE + "/query?q=SELECT+Name+FROM+Account+WHERE+Ext_Id__c+%3D+'" + externalId
+                + "'", "").get("records").forEach(record -> names.add(record.get("Name").asText()));
+        return names;
+    }
 }
