@@ -93,12 +93,12 @@ public final class PayloadsServer implements AutoCloseable {
         String url = settings.dbUrl() != null ? settings.dbUrl() : StoreSettings.hsqldbUrl(settings.dataDirectory());
         Store store = Store.open(new StoreSettings(url, settings.dbUser(), settings.dbPassword(), settings.poolSize(),
                 key));
-        store.startUpkeep(settings.dbUpkeep(), DatabaseUpkeep.DEFAULT_INTERVAL);
         DefaultOrg org = null;
         HttpServer http = null;
         JobWorkers workers = null;
         Pollers pollers = null;
         try {
+            store.startUpkeep(settings.dbUpkeep(), DatabaseUpkeep.DEFAULT_INTERVAL);
             AdminTokenService tokens = new AdminTokenService(store.adminTokens(), clock);
             tokens.bootstrap(settings.adminToken()).ifPresent(issued -> printFirstToken(console, issued.value()));
             org = DefaultOrg.open(settings.salesforce(), store, tokens, key, clock);
