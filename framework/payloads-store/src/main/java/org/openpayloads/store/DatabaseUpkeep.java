@@ -62,7 +62,7 @@ public final class DatabaseUpkeep implements AutoCloseable {
     }
 
     /** What one round did to one table, and how long it took. */
-    public record Done(String table, String command, long millis) {
+    record Done(String table, String command, long millis) {
     }
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -74,7 +74,7 @@ public final class DatabaseUpkeep implements AutoCloseable {
     static final long ANALYZE_THRESHOLD = 50;
     static final double ANALYZE_SCALE = 0.1;
     /** The advisory lock's first key; the second is the schema's hash. */
-    private static final int LOCK_CLASS = 0x4F505550; // "OPUP"
+    static final int LOCK_CLASS = 0x4F505550; // "OPUP"
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUpkeep.class);
 
@@ -99,7 +99,7 @@ public final class DatabaseUpkeep implements AutoCloseable {
      * @return the running upkeep, to close before the store; empty on HSQLDB, with {@link Mode#OFF}, and with
      *     {@link Mode#AUTO} when autovacuum is on
      */
-    public static Optional<DatabaseUpkeep> start(Store store, Mode mode, Duration interval) {
+    static Optional<DatabaseUpkeep> start(Store store, Mode mode, Duration interval) {
         Objects.requireNonNull(mode, "mode");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive, was " + interval);
@@ -122,7 +122,7 @@ public final class DatabaseUpkeep implements AutoCloseable {
         return Optional.of(upkeep);
     }
 
-    /** Starts an upkeep that only runs when asked, for tests. */
+    /** An upkeep whose rounds run only when asked, for tests. */
     static DatabaseUpkeep manual(Store store) {
         if (store.database() != Database.POSTGRESQL) {
             throw new IllegalArgumentException("the upkeep runs on PostgreSQL only, not on "

@@ -85,9 +85,8 @@ class DatabaseUpkeepTest {
                  Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(true);
                 statement.execute("CREATE TABLE upkeep_churned (id INT PRIMARY KEY, n INT)");
-                statement.execute("CREATE TABLE upkeep_filled (id INT PRIMARY KEY)");
                 statement.execute("INSERT INTO upkeep_churned SELECT g, 0 FROM generate_series(1, 1000) g");
-                statement.execute("INSERT INTO upkeep_filled SELECT g FROM generate_series(1, 1000) g");
+                filled(statement, "upkeep_filled");
                 statement.execute("ANALYZE upkeep_churned");
                 statement.execute("VACUUM upkeep_churned");
                 for (int i = 0; i < 3; i++) {
@@ -116,13 +115,13 @@ class DatabaseUpkeepTest {
             try (Connection other = open.store().dataSource().getConnection();
                  Statement statement = other.createStatement()) {
                 other.setAutoCommit(true);
-                statement.execute("CREATE TABLE upkeep_filled (id INT PRIMARY KEY)");
-                statement.execute("INSERT INTO upkeep_filled SELECT g FROM generate_series(1, 1000) g");
-                statement.execute("SELECT pg_stat_force_next_flush()");
+                filled(statement, "upkeep_filled");
                 // Another server's round holds the lock.
-                statement.execute("SELECT pg_advisory_lock(" + 0x4F505550 + ", hashtext(current_schema()))");
+                statement.execute("SELECT pg_advisory_lock(" + DatabaseUpkeep.LOCK_CLASS
+                        + ", hashtext(current_schema()))");
                 assertThat(DatabaseUpkeep.manual(open.store()).runOnce()).isEmpty();
-                statement.execute("SELECT pg_advisory_unlock(" + 0x4F505550 + ", hashtext(current_schema()))");
+                statement.execute("SELECT pg_advisory_unlock(" + DatabaseUpkeep.LOCK_CLASS
+                        + ", hashtext(current_schema()))");
             }
             assertThat(DatabaseUpkeep.manual(open.store()).runOnce()).extracting(Done::table).contains("upkeep_filled");
         }
@@ -136,9 +135,7 @@ class DatabaseUpkeepTest {
             try (Connection holder = open.store().dataSource().getConnection();
                  Statement statement = holder.createStatement()) {
                 holder.setAutoCommit(true);
-                statement.execute("CREATE TABLE upkeep_blocked (id INT PRIMARY KEY)");
-                statement.execute("INSERT INTO upkeep_blocked SELECT g FROM generate_series(1, 1000) g");
-                statement.execute("SELECT pg_stat_force_next_flush()");
+                filled(statement, "upkeep_blocked");
                 // A lock that ANALYZE waits for, as it would behind a long-running maintenance command.
                 holder.setAutoCommit(false);
                 statement.execute("LOCK TABLE upkeep_blocked IN SHARE UPDATE EXCLUSIVE MODE");
@@ -157,6 +154,14 @@ class DatabaseUpkeepTest {
                 holder.rollback();
             }
         }
+    }
+
+    /** A new table of 1,000 rows, never analyzed, its counts flushed to the statistics views. */
+    private static void filled(Statement statement, String table) throws SQLException {
+        statement.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY)");
+        statement.execute("INSERT INTO " + table + " SELECT g FROM generate_series(1, 1000) g");
+        // Counters reach the statistics views when a session goes idle; this one is flushed now.
+        statement.execute("SELECT pg_stat_force_next_flush()");
     }
 
     /** Waits until a session of the test database runs {@code query} and waits for a lock. */
