@@ -8,9 +8,9 @@ enum Database {
 
     // Instants: what Hibernate maps java.time.Instant to on each (HSQLDB keeps them as UTC timestamps).
     // HSQLDB has no partial indexes: its queue indexes hold every row.
-    HSQLDB("jdbc:hsqldb:", "HSQLDB", Map.of("bytes", "VARBINARY(16777216)", "text", "LONGVARCHAR",
+    HSQLDB("jdbc:hsqldb:", "HSQLDB", "classpath:db/migration-hsqldb", Map.of("bytes", "VARBINARY(16777216)", "text", "LONGVARCHAR",
             "timestamp", "TIMESTAMP(6)", "whereQueuedOrHeld", "", "whereUnfinished", "", "whereRunning", "")),
-    POSTGRESQL("jdbc:postgresql:", "PostgreSQL", Map.of("bytes", "BYTEA", "text", "TEXT",
+    POSTGRESQL("jdbc:postgresql:", "PostgreSQL", null, Map.of("bytes", "BYTEA", "text", "TEXT",
             "timestamp", "TIMESTAMP(6) WITH TIME ZONE",
             "whereQueuedOrHeld", "WHERE status IN ('QUEUED', 'HELD')",
             "whereUnfinished", "WHERE status IN ('QUEUED', 'RUNNING', 'HELD')",
@@ -18,11 +18,13 @@ enum Database {
 
     private final String urlPrefix;
     private final String product;
+    private final String ownMigrations;
     private final Map<String, String> placeholders;
 
-    Database(String urlPrefix, String product, Map<String, String> placeholders) {
+    Database(String urlPrefix, String product, String ownMigrations, Map<String, String> placeholders) {
         this.urlPrefix = urlPrefix;
         this.product = product;
+        this.ownMigrations = ownMigrations;
         this.placeholders = placeholders;
     }
 
@@ -38,6 +40,15 @@ enum Database {
     /** The product name, as in "HSQLDB" or "PostgreSQL". */
     String product() {
         return product;
+    }
+
+    /**
+     * Where Flyway finds this database's migrations: the shared ones, then any of its own. Versions form one
+     * sequence across both folders, so a version used in one folder is never used in the other.
+     */
+    String[] migrationLocations() {
+        return ownMigrations == null ? new String[] {Migrations.LOCATION}
+                : new String[] {Migrations.LOCATION, ownMigrations};
     }
 
     /**

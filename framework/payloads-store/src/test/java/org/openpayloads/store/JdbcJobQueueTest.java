@@ -2,6 +2,7 @@ package org.openpayloads.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.openpayloads.engine.port.JobQueue;
 import org.openpayloads.engine.port.JobQueueContract;
 import org.openpayloads.engine.port.JobRepository;
 import org.openpayloads.store.StoreTesting.OpenStore;
+import org.openpayloads.testkit.TestDatabase;
 
 /**
  * The JDBC queue, with the Hibernate reads of its jobs, keeps the contract every queue keeps: on HSQLDB in the
@@ -130,5 +132,20 @@ class JdbcJobQueueTest extends JobQueueContract {
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    @Test
+    void onHsqldbAClaimReadsTheHeadOfTheDueIndexInsteadOfSortingEveryQueuedJob() {
+        assumeTrue(open.database().kind() == TestDatabase.Kind.HSQLDB, "HSQLDB's plan");
+        String due = JdbcJobQueue.DUE.replaceFirst("\\?", "CURRENT_TIMESTAMP").replaceFirst("\\?", "32");
+
+        String plan = String.join("\n", StoreTesting.rows(open.database(), "EXPLAIN PLAN FOR " + due).stream()
+                .map(row -> row.get(0)).toList());
+
+        // The outer scan walks IX_JOB_DUE in the ORDER BY's order; without it HSQLDB tests every queued job
+        // and sorts them all before taking the first 32.
+        assertThat(plan).contains("index=IX_JOB_DUE");
+        assertThat(plan.replaceAll("\\s+", " ")).contains("order by=[ COLUMN: PUBLIC.JOB.STATUS "
+                + "COLUMN: PUBLIC.JOB.NEXT_ATTEMPT_AT COLUMN: PUBLIC.JOB.ID uses index]");
     }
 }

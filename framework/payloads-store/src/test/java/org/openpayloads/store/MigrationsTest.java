@@ -1,6 +1,7 @@
 package org.openpayloads.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -8,7 +9,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
@@ -32,8 +35,9 @@ class MigrationsTest {
             Migrations.run(dataSource, kind);
 
             assertThat(tables(dataSource)).isEqualTo(new TreeSet<>(TABLES));
+            // Six on HSQLDB, whose own folder adds one.
             assertThat(StoreTesting.rows(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"))
-                    .containsExactly(List.of("5"));
+                    .containsExactly(List.of(kind == Database.HSQLDB ? "6" : "5"));
         }
     }
 
@@ -98,6 +102,45 @@ class MigrationsTest {
                         List.of("ix_job_lease"), List.of("ix_job_ordering"));
             }
         }
+    }
+
+    @Test
+    void onHsqldbTheJobTablesAreCachedAndKeepTheirRowsWhenAnOlderStoreUpgrades() throws Exception {
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource dataSource = dataSource(database)) {
+            Database kind = Database.of(database.jdbcUrl()).orElseThrow();
+            assumeTrue(kind == Database.HSQLDB, "HSQLDB's table types");
+            // A store made before the HSQLDB folder existed: the shared migrations only, and a job in it.
+            Flyway.configure().dataSource(dataSource).locations(Migrations.LOCATION)
+                    .placeholders(kind.placeholders()).load().migrate();
+            assertThat(tableTypes(database)).containsEntry("job", "MEMORY");
+            StoreTesting.execute(database, "INSERT INTO integration (id, api_name, label, active, created_at, "
+                    + "modified_at, version) VALUES (1, 'i', 'I', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            StoreTesting.execute(database, "INSERT INTO payload (id, integration_id, api_name, label, direction, kind, "
+                    + "content_type, allow_partial_success, active, auth_type, sync_response, when_inactive, "
+                    + "redact_paths, created_at, modified_at, version) VALUES (1, 1, 'p', 'P', 'INBOUND', 'API_PUSH', "
+                    + "'JSON', FALSE, TRUE, 'NONE', FALSE, 'HOLD', '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            StoreTesting.execute(database, "INSERT INTO job (id, job_number, integration_id, payload_id, direction, "
+                    + "status, source, received_at, attempts, records_processed, request_headers, request_body) "
+                    + "VALUES (7, 'IN-7', 1, 1, 'INBOUND', 'QUEUED', 'API', CURRENT_TIMESTAMP, 0, 0, '{}', X'7b7d')");
+
+            Migrations.run(dataSource, kind);
+
+            assertThat(tableTypes(database)).containsEntry("job", "CACHED").containsEntry("job_result", "CACHED")
+                    .containsEntry("job_attempt", "CACHED")
+                    // Configuration stays in memory: it is small and read on every request.
+                    .containsEntry("integration", "MEMORY").containsEntry("payload", "MEMORY");
+            assertThat(StoreTesting.rows(database, "SELECT job_number, status FROM job"))
+                    .containsExactly(List.of("IN-7", "QUEUED"));
+        }
+    }
+
+    private static Map<String, String> tableTypes(TestDatabase database) {
+        Map<String, String> types = new TreeMap<>();
+        for (List<String> row : StoreTesting.rows(database, "SELECT LOWER(table_name), hsqldb_type "
+                + "FROM information_schema.system_tables WHERE table_schem = CURRENT_SCHEMA")) {
+            types.put(row.get(0), row.get(1));
+        }
+        return types;
     }
 
     private static HikariDataSource dataSource(TestDatabase database) {

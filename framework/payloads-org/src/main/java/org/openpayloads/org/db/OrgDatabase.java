@@ -9,14 +9,16 @@ import javax.sql.DataSource;
 /** The databases the org runs on, and the SQL types its migrations differ in. */
 public enum OrgDatabase {
 
-    HSQLDB("HSQLDB", Map.of("text", "LONGVARCHAR", "timestamp", "TIMESTAMP(6)")),
-    POSTGRESQL("PostgreSQL", Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6) WITH TIME ZONE"));
+    HSQLDB("HSQLDB", "classpath:db/org-migration-hsqldb", Map.of("text", "LONGVARCHAR", "timestamp", "TIMESTAMP(6)")),
+    POSTGRESQL("PostgreSQL", null, Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6) WITH TIME ZONE"));
 
     private final String product;
+    private final String ownMigrations;
     private final Map<String, String> placeholders;
 
-    OrgDatabase(String product, Map<String, String> placeholders) {
+    OrgDatabase(String product, String ownMigrations, Map<String, String> placeholders) {
         this.product = product;
+        this.ownMigrations = ownMigrations;
         this.placeholders = placeholders;
     }
 
@@ -44,6 +46,15 @@ public enum OrgDatabase {
 
     public String product() {
         return product;
+    }
+
+    /**
+     * Where Flyway finds this database's migrations of the org: the shared ones, then any of its own. Versions
+     * form one sequence across both folders, so a version used in one folder is never used in the other.
+     */
+    public String[] migrationLocations() {
+        return ownMigrations == null ? new String[] {OrgMigrations.LOCATION}
+                : new String[] {OrgMigrations.LOCATION, ownMigrations};
     }
 
     /** Flyway placeholders: {@code ${text}} and {@code ${timestamp}} in the shared migrations. */

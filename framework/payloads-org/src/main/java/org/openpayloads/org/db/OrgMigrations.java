@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the org's tables up to date with {@code db/org-migration}. The org keeps a history table of its own
- * beside the server's, and baselines at version 0 because the schema already holds the server's tables.
+ * Brings the org's tables up to date with {@code db/org-migration}, and on HSQLDB also
+ * {@code db/org-migration-hsqldb}. The org keeps a history table of its own beside the server's, and baselines
+ * at version 0 because the schema already holds the server's tables.
  */
 public final class OrgMigrations {
 
@@ -24,7 +25,7 @@ public final class OrgMigrations {
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations(LOCATION)
+                    .locations(database.migrationLocations())
                     .table(HISTORY_TABLE)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

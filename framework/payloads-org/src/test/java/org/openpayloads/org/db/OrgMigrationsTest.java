@@ -2,12 +2,15 @@ package org.openpayloads.org.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openpayloads.org.AdminSessions;
@@ -42,7 +45,33 @@ class OrgMigrationsTest {
                 assertThat(rows.getString(1)).isEqualTo("0");
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("1");
+                if (kind == OrgDatabase.HSQLDB) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).isEqualTo("2");
+                }
+                assertThat(rows.next()).isFalse();
             }
+        }
+    }
+
+    @Test
+    void onHsqldbRecordsAndTheirKeysAreCachedTables() throws Exception {
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(database.jdbcUrl());
+            pool.setUsername(database.user());
+            pool.setPassword(database.password());
+            assumeTrue(OrgDatabase.of(pool) == OrgDatabase.HSQLDB, "HSQLDB's table types");
+            OrgMigrations.run(pool, OrgDatabase.HSQLDB);
+            Map<String, String> types = new TreeMap<>();
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                 ResultSet rows = s.executeQuery("SELECT LOWER(table_name), hsqldb_type FROM "
+                         + "information_schema.system_tables WHERE table_schem = CURRENT_SCHEMA")) {
+                while (rows.next()) {
+                    types.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            assertThat(types).containsEntry("org_record", "CACHED").containsEntry("org_record_key", "CACHED")
+                    .containsEntry("org_object", "MEMORY").containsEntry("org_field", "MEMORY");
         }
     }
 
