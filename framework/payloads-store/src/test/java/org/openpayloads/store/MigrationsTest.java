@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +36,9 @@ class MigrationsTest {
             Migrations.run(dataSource, kind);
 
             assertThat(tables(dataSource)).isEqualTo(new TreeSet<>(TABLES));
-            // Six on HSQLDB, whose own folder adds one.
+            // One more on HSQLDB, whose own folder adds one.
             assertThat(StoreTesting.rows(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"))
-                    .containsExactly(List.of(kind == Database.HSQLDB ? "6" : "5"));
+                    .containsExactly(List.of(kind == Database.HSQLDB ? "7" : "6"));
         }
     }
 
@@ -109,9 +110,9 @@ class MigrationsTest {
         try (TestDatabase database = TestDatabase.create(); HikariDataSource dataSource = dataSource(database)) {
             Database kind = Database.of(database.jdbcUrl()).orElseThrow();
             assumeTrue(kind == Database.HSQLDB, "HSQLDB's table types");
-            // A store made before the HSQLDB folder existed: the shared migrations only, and a job in it.
+            // A store made before the HSQLDB folder existed, at version 5, and a job in it.
             Flyway.configure().dataSource(dataSource).locations(Migrations.LOCATION)
-                    .placeholders(kind.placeholders()).load().migrate();
+                    .placeholders(kind.placeholders()).target("5").load().migrate();
             assertThat(tableTypes(database)).containsEntry("job", "MEMORY");
             StoreTesting.execute(database, "INSERT INTO integration (id, api_name, label, active, created_at, "
                     + "modified_at, version) VALUES (1, 'i', 'I', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
@@ -131,6 +132,26 @@ class MigrationsTest {
                     .containsEntry("integration", "MEMORY").containsEntry("payload", "MEMORY");
             assertThat(StoreTesting.rows(database, "SELECT job_number, status FROM job"))
                     .containsExactly(List.of("IN-7", "QUEUED"));
+        }
+    }
+
+    @Test
+    void theJobListIndexHoldsItsWholeOrderNewestFirstByReceiptThenId() throws Exception {
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource dataSource = dataSource(database)) {
+            Migrations.run(dataSource, Database.of(database.jdbcUrl()).orElseThrow());
+
+            List<String> columns = new ArrayList<>();
+            try (Connection connection = dataSource.getConnection();
+                 ResultSet index = connection.getMetaData().getIndexInfo(null, connection.getSchema(),
+                         database.kind() == TestDatabase.Kind.HSQLDB ? "JOB" : "job", false, false)) {
+                while (index.next()) {
+                    if ("ix_job_received".equalsIgnoreCase(index.getString("INDEX_NAME"))) {
+                        columns.add(index.getShort("ORDINAL_POSITION") + ":"
+                                + index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            assertThat(columns).containsExactlyInAnyOrder("1:received_at", "2:id");
         }
     }
 
