@@ -2,14 +2,16 @@ package org.openpayloads.store;
 
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** The databases the store runs on, and the SQL types their migrations differ in. */
+/** The databases the store runs on: the SQL types their migrations differ in, and their own migrations. */
 enum Database {
 
     // Instants: what Hibernate maps java.time.Instant to on each (HSQLDB keeps them as UTC timestamps).
     // HSQLDB has no partial indexes: its queue indexes hold every row.
-    HSQLDB("jdbc:hsqldb:", "HSQLDB", "classpath:db/migration-hsqldb", Map.of("bytes", "VARBINARY(16777216)", "text", "LONGVARCHAR",
-            "timestamp", "TIMESTAMP(6)", "whereQueuedOrHeld", "", "whereUnfinished", "", "whereRunning", "")),
+    HSQLDB("jdbc:hsqldb:", "HSQLDB", "classpath:db/migration-hsqldb", Map.of("bytes", "VARBINARY(16777216)",
+            "text", "LONGVARCHAR", "timestamp", "TIMESTAMP(6)", "whereQueuedOrHeld", "", "whereUnfinished", "",
+            "whereRunning", "")),
     POSTGRESQL("jdbc:postgresql:", "PostgreSQL", null, Map.of("bytes", "BYTEA", "text", "TEXT",
             "timestamp", "TIMESTAMP(6) WITH TIME ZONE",
             "whereQueuedOrHeld", "WHERE status IN ('QUEUED', 'HELD')",
@@ -18,10 +20,11 @@ enum Database {
 
     private final String urlPrefix;
     private final String product;
-    private final String ownMigrations;
+    /** A folder of migrations for this database alone, or null. */
+    private final @Nullable String ownMigrations;
     private final Map<String, String> placeholders;
 
-    Database(String urlPrefix, String product, String ownMigrations, Map<String, String> placeholders) {
+    Database(String urlPrefix, String product, @Nullable String ownMigrations, Map<String, String> placeholders) {
         this.urlPrefix = urlPrefix;
         this.product = product;
         this.ownMigrations = ownMigrations;

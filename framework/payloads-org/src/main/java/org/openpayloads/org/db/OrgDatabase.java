@@ -5,18 +5,20 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
-/** The databases the org runs on, and the SQL types its migrations differ in. */
+/** The databases the org runs on: the SQL types its migrations differ in, and their own migrations. */
 public enum OrgDatabase {
 
     HSQLDB("HSQLDB", "classpath:db/org-migration-hsqldb", Map.of("text", "LONGVARCHAR", "timestamp", "TIMESTAMP(6)")),
     POSTGRESQL("PostgreSQL", null, Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6) WITH TIME ZONE"));
 
     private final String product;
-    private final String ownMigrations;
+    /** A folder of migrations for this database alone, or null. */
+    private final @Nullable String ownMigrations;
     private final Map<String, String> placeholders;
 
-    OrgDatabase(String product, String ownMigrations, Map<String, String> placeholders) {
+    OrgDatabase(String product, @Nullable String ownMigrations, Map<String, String> placeholders) {
         this.product = product;
         this.ownMigrations = ownMigrations;
         this.placeholders = placeholders;
