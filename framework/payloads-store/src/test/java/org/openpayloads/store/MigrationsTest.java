@@ -48,12 +48,7 @@ class MigrationsTest {
             Database kind = Database.of(database.jdbcUrl()).orElseThrow();
             Flyway.configure().dataSource(dataSource).locations(Migrations.LOCATION)
                     .placeholders(kind.placeholders()).target("1").load().migrate();
-            StoreTesting.execute(database, "INSERT INTO integration (id, api_name, label, active, created_at, "
-                    + "modified_at, version) VALUES (1, 'i', 'I', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
-            StoreTesting.execute(database, "INSERT INTO payload (id, integration_id, api_name, label, direction, kind, "
-                    + "content_type, allow_partial_success, active, auth_type, sync_response, when_inactive, "
-                    + "redact_paths, created_at, modified_at, version) VALUES (1, 1, 'p', 'P', 'INBOUND', 'API_PUSH', "
-                    + "'JSON', FALSE, TRUE, 'NONE', FALSE, 'HOLD', '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            insertIntegrationAndPayload(database);
             StoreTesting.execute(database, "INSERT INTO target (id, payload_id, position, api_name, label, run_order, "
                     + "object_name, operation, match_fields, when_present) VALUES (1, 1, 0, 't', 'T', 0, 'Account', "
                     + "'INSERT', '[]', 'UPDATE')");
@@ -114,12 +109,7 @@ class MigrationsTest {
             Flyway.configure().dataSource(dataSource).locations(Migrations.LOCATION)
                     .placeholders(kind.placeholders()).target("5").load().migrate();
             assertThat(tableTypes(database)).containsEntry("job", "MEMORY");
-            StoreTesting.execute(database, "INSERT INTO integration (id, api_name, label, active, created_at, "
-                    + "modified_at, version) VALUES (1, 'i', 'I', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
-            StoreTesting.execute(database, "INSERT INTO payload (id, integration_id, api_name, label, direction, kind, "
-                    + "content_type, allow_partial_success, active, auth_type, sync_response, when_inactive, "
-                    + "redact_paths, created_at, modified_at, version) VALUES (1, 1, 'p', 'P', 'INBOUND', 'API_PUSH', "
-                    + "'JSON', FALSE, TRUE, 'NONE', FALSE, 'HOLD', '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            insertIntegrationAndPayload(database);
             StoreTesting.execute(database, "INSERT INTO job (id, job_number, integration_id, payload_id, direction, "
                     + "status, source, received_at, attempts, records_processed, request_headers, request_body) "
                     + "VALUES (7, 'IN-7', 1, 1, 'INBOUND', 'QUEUED', 'API', CURRENT_TIMESTAMP, 0, 0, '{}', X'7b7d')");
@@ -153,6 +143,16 @@ class MigrationsTest {
             }
             assertThat(columns).containsExactlyInAnyOrder("1:received_at", "2:id");
         }
+    }
+
+    /** Integration 1 with its inbound payload 1, in the columns every schema version since 1 has. */
+    private static void insertIntegrationAndPayload(TestDatabase database) {
+        StoreTesting.execute(database, "INSERT INTO integration (id, api_name, label, active, created_at, "
+                + "modified_at, version) VALUES (1, 'i', 'I', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+        StoreTesting.execute(database, "INSERT INTO payload (id, integration_id, api_name, label, direction, kind, "
+                + "content_type, allow_partial_success, active, auth_type, sync_response, when_inactive, "
+                + "redact_paths, created_at, modified_at, version) VALUES (1, 1, 'p', 'P', 'INBOUND', 'API_PUSH', "
+                + "'JSON', FALSE, TRUE, 'NONE', FALSE, 'HOLD', '[]', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
     }
 
     private static Map<String, String> tableTypes(TestDatabase database) {

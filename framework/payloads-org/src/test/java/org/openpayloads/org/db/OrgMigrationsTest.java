@@ -23,10 +23,7 @@ class OrgMigrationsTest {
 
     @Test
     void theOrgMigratesBesideTheServersTablesWithAHistoryOfItsOwn() throws Exception {
-        try (TestDatabase database = TestDatabase.create(); HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl(database.jdbcUrl());
-            pool.setUsername(database.user());
-            pool.setPassword(database.password());
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource pool = pool(database)) {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 // The server's own schema history and a table of it, as a real server has when the org first opens.
                 s.execute("CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY)");
@@ -56,10 +53,7 @@ class OrgMigrationsTest {
 
     @Test
     void onHsqldbRecordsAndTheirKeysAreCachedTables() throws Exception {
-        try (TestDatabase database = TestDatabase.create(); HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl(database.jdbcUrl());
-            pool.setUsername(database.user());
-            pool.setPassword(database.password());
+        try (TestDatabase database = TestDatabase.create(); HikariDataSource pool = pool(database)) {
             assumeTrue(OrgDatabase.of(pool) == OrgDatabase.HSQLDB, "HSQLDB's table types");
             OrgMigrations.run(pool, OrgDatabase.HSQLDB);
             Map<String, String> types = new TreeMap<>();
@@ -83,5 +77,13 @@ class OrgMigrationsTest {
         assertThat(OrgDatabase.ofProductName("HSQL Database Engine")).isEqualTo(OrgDatabase.HSQLDB);
         assertThat(OrgDatabase.ofProductName("PostgreSQL")).isEqualTo(OrgDatabase.POSTGRESQL);
         assertThatThrownBy(() -> OrgDatabase.ofProductName("MySQL")).hasMessageContaining("'MySQL'");
+    }
+
+    private static HikariDataSource pool(TestDatabase database) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(database.jdbcUrl());
+        pool.setUsername(database.user());
+        pool.setPassword(database.password());
+        return pool;
     }
 }
